@@ -1,0 +1,95 @@
+"""Checking arguments and turning them into URL path segments.
+
+Everything a caller passes that ends up in a path goes through
+:func:`segment`, which percent-encodes it as one segment: ``/`` becomes
+``%2F`` and a bare ``.`` or ``..`` is encoded too, so no value can change
+which endpoint a request reaches. Checks raise
+:class:`~circleci.error.InvalidArgumentError` before anything is sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+from urllib.parse import quote
+
+from .error import InvalidArgumentError
+
+VCS_TYPES = frozenset({"github", "bitbucket", "gh", "bb"})
+
+
+def required(value: Any, name: str = "value") -> Any:
+    """Refuse ``None``, booleans and values that are empty as text; return the value.
+
+    :param value: a name, number or identifier.
+    :param name: what the value is, for the error message.
+    """
+    if value is None or isinstance(value, bool) or not str(value):
+        raise InvalidArgumentError(value, f"{name} must be a non-empty string")
+    return value
+
+
+def segment(value: Any, name: str = "value") -> str:
+    """Encode one path segment, refusing empty values.
+
+    :param value: a name, number or identifier.
+    :param name: what the value is, for the error message.
+    """
+    encoded = quote(str(required(value, name)), safe="")
+    if encoded in (".", ".."):
+        encoded = encoded.replace(".", "%2E")
+    return encoded
+
+
+def vcs(vcs_type: Any) -> str:
+    """Check a v1.1 ``vcs_type`` and return it encoded."""
+    if vcs_type not in VCS_TYPES:
+        raise InvalidArgumentError(vcs_type, "vcs_type must be one of 'github', 'bitbucket', 'gh' or 'bb'")
+    return str(vcs_type)
+
+
+def build_number(value: Any) -> str:
+    """Check a build number: a positive integer, or a string of digits."""
+    if isinstance(value, bool) or not (
+        (isinstance(value, int) and value > 0) or (isinstance(value, str) and value.isdigit())
+    ):
+        raise InvalidArgumentError(value, "build_num must be a positive integer")
+    return str(value)
+
+
+def limit(value: Any) -> int:
+    """Check a v1.1 page size: an integer from 1 to 100."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise InvalidArgumentError(value, "limit must be an integer from 1 to 100")
+    return value
+
+
+def offset(value: Any) -> int:
+    """Check a v1.1 offset: an integer of zero or more."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidArgumentError(value, "offset must be an integer of 0 or more")
+    return value
+
+
+def project_path(vcs_type: str, username: str, project: str, *rest: str) -> str:
+    """The v1.1 path ``project/<vcs>/<username>/<project>[/rest...]``.
+
+    Items of ``rest`` are joined as given: callers encode user values with
+    :func:`segment` and pass fixed words as they are.
+    """
+    parts = ["project", vcs(vcs_type), segment(username, "username"), segment(project, "project")]
+    return "/".join(parts + list(rest))
+
+
+def query(**params: Optional[Any]) -> dict[str, Any]:
+    """A query dict without the parameters that are ``None``."""
+    return {key: value for key, value in params.items() if value is not None}
+
+
+def slug(value: Any, name: str = "project_slug") -> str:
+    """Encode a v2 slug such as ``gh/org/repo`` keeping its ``/`` separators.
+
+    Each part is encoded like a :func:`segment`, so a part cannot be empty,
+    ``.`` or ``..``; the slug is otherwise passed through unparsed (the opaque
+    ``circleci/<org-id>/<project-id>`` form works too).
+    """
+    return "/".join(segment(part, name) for part in str(required(value, name)).split("/"))

@@ -1,0 +1,319 @@
+"""Exceptions raised by the client.
+
+The first four classes are those of circleci.py 1.2.2 and keep its messages
+and ``str()`` form (``"<argument> is invalid. <message>"``). Everything else
+adds detail below :class:`CircleCIException`, so ``except CircleCIException``
+catches every failure this package reports. HTTP failures also subclass
+:class:`requests.exceptions.HTTPError`, so ``except HTTPError`` written for
+1.2.2 keeps working.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+import requests
+
+__all__ = [
+    "CircleCIException",
+    "BadVerbError",
+    "BadKeyError",
+    "InvalidFilterError",
+    "InvalidArgumentError",
+    "CircleCIHTTPError",
+    "UnexpectedRedirect",
+    "ClientError",
+    "Unauthorized",
+    "Forbidden",
+    "NotFound",
+    "Gone",
+    "RateLimited",
+    "ServerError",
+    "CircleCIConnectionError",
+    "CircleCITimeout",
+    "InvalidResponseError",
+    "DownloadError",
+    "WaitTimeout",
+    "CircleCIDeprecationWarning",
+    "error_for_status",
+]
+
+
+class CircleCIException(Exception):
+    """Base class of every exception this package raises.
+
+    :param argument: the value that caused the failure.
+    """
+
+    message: Optional[str] = None
+
+    def __init__(self, argument: Any) -> None:
+        super().__init__(argument)
+        self.argument = argument
+
+    def __str__(self) -> str:
+        return f"{self.argument} is invalid. {self.message}"
+
+
+class BadVerbError(CircleCIException):
+    """An HTTP verb the client does not send was asked for.
+
+    :param argument: the verb that was passed in.
+    """
+
+    message = "verb must be one of 'GET', 'POST', or 'DELETE'"
+
+
+class BadKeyError(CircleCIException):
+    """A checkout key type other than the two CircleCI knows was asked for.
+
+    :param argument: the key type that was passed in.
+    """
+
+    message = "key must be one of 'deploy-key' or 'github-user-key'"
+
+
+class InvalidFilterError(CircleCIException):
+    """A build status filter CircleCI does not accept was asked for.
+
+    :param argument: the filter that was passed in.
+    :param filter_type: ``"status"`` for build lists, anything else for
+        artifact lookups; it picks which message applies.
+    """
+
+    filter_message = "status_filter must be one of 'completed''successful', 'failed', or 'running'"
+    artifacts_message = "must be one of 'completed', 'successful', or 'failed'"
+
+    def __init__(self, argument: Any, filter_type: str) -> None:
+        super().__init__(argument)
+        self.filter_type = filter_type
+        self.message = self.filter_message if filter_type == "status" else self.artifacts_message
+
+
+class InvalidArgumentError(CircleCIException, ValueError):
+    """An argument was rejected before any request was sent.
+
+    :param argument: the offending value.
+    :param message: why it was rejected.
+    """
+
+    def __init__(self, argument: Any, message: str) -> None:
+        super().__init__(argument)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.argument!r} is invalid. {self.message}"
+
+
+class CircleCIHTTPError(CircleCIException, requests.exceptions.HTTPError):
+    """The API answered with a status that is not a success.
+
+    :ivar status_code: the HTTP status.
+    :ivar message: the API's ``message`` field, or a short snippet of a body
+        that was not JSON.
+    :ivar method: the HTTP verb of the request.
+    :ivar url: the URL of the request (it never carries the token).
+    :ivar response: the :class:`requests.Response`, whose request has its
+        token header masked.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        response: Optional[requests.Response] = None,
+    ) -> None:
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        Exception.__init__(self, message)
+        self.argument = url
+        self.message = message
+        self.response = response
+        self.request = None
+
+    def __str__(self) -> str:
+        return f"{self.status_code} {self.message} ({self.method} {self.url})"
+
+
+class UnexpectedRedirect(CircleCIHTTPError):
+    """A POST or PATCH was answered with a redirect, which is not followed."""
+
+
+class ClientError(CircleCIHTTPError):
+    """A 4xx status without a class of its own."""
+
+
+class Unauthorized(ClientError):
+    """401: the token is missing, wrong or expired."""
+
+
+class Forbidden(ClientError):
+    """403: the token may not do this."""
+
+
+class NotFound(ClientError):
+    """404: no such resource, or the token cannot see it."""
+
+
+class Gone(ClientError):
+    """410: the endpoint was removed from the API."""
+
+
+class RateLimited(ClientError):
+    """429: CircleCI throttled the request.
+
+    :ivar retry_after: seconds the server asked to wait, or ``None``.
+    """
+
+    def __init__(self, message: str, *, retry_after: Optional[float] = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(CircleCIHTTPError):
+    """5xx: CircleCI failed to answer the request."""
+
+
+class CircleCIConnectionError(CircleCIException, requests.exceptions.ConnectionError):
+    """The server could not be reached, or the connection broke, after retries."""
+
+    def __init__(self, message: str) -> None:
+        Exception.__init__(self, message)
+        self.argument = None
+        self.message = message
+        self.response = None
+        self.request = None
+
+    def __str__(self) -> str:
+        return self.message or ""
+
+
+class CircleCITimeout(CircleCIConnectionError, requests.exceptions.Timeout):
+    """The server did not answer within the timeout, after retries."""
+
+
+class InvalidResponseError(CircleCIException):
+    """A successful status came with a body that is not the JSON promised.
+
+    :ivar status_code: the HTTP status.
+    :ivar content_type: the response's ``Content-Type`` header.
+    """
+
+    def __init__(self, message: str, *, status_code: int, content_type: str) -> None:
+        super().__init__(None)
+        self.message = message
+        self.status_code = status_code
+        self.content_type = content_type
+
+    def __str__(self) -> str:
+        return self.message or ""
+
+
+class DownloadError(CircleCIException):
+    """An artifact transfer failed; no partial file was left behind.
+
+    :ivar path: the file that was being written.
+    """
+
+    def __init__(self, message: str, *, path: Optional[str] = None) -> None:
+        super().__init__(path)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message or ""
+
+
+class WaitTimeout(CircleCIException, TimeoutError):
+    """An SDK helper waited longer than its ``timeout``.
+
+    :ivar waited_on: what was being waited for.
+    """
+
+    def __init__(self, message: str, *, waited_on: Any = None) -> None:
+        super().__init__(waited_on)
+        self.message = message
+        self.waited_on = waited_on
+
+    def __str__(self) -> str:
+        return self.message or ""
+
+
+class CircleCIDeprecationWarning(DeprecationWarning):
+    """CircleCI announced that an endpoint in use is deprecated or will be removed."""
+
+
+_STATUS_CLASSES: dict[int, type[CircleCIHTTPError]] = {
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    410: Gone,
+    429: RateLimited,
+}
+
+# v1.1 endpoints CircleCI removed on 2027-02-01, with the v2 operation to use instead.
+_SUNSET_REPLACEMENTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"/project/[^/]+/[^/]+/[^/]+/\d+/(retry|ssh)$"),
+        "rerunWorkflow (POST /workflow/{id}/rerun; ApiV2.rerun_workflow)",
+    ),
+    (
+        re.compile(r"/project/[^/]+/[^/]+/[^/]+(/tree/[^/]+)?$"),
+        "triggerPipeline (POST /project/{project-slug}/pipeline; ApiV2.trigger_pipeline)",
+    ),
+)
+
+
+def sunset_hint(method: str, path: str) -> Optional[str]:
+    """Name the v2 replacement of a removed v1.1 trigger or retry endpoint.
+
+    :param method: the HTTP verb.
+    :param path: the URL path of the request.
+    :returns: a sentence for the error message, or ``None`` when the endpoint
+        is not one of those removed on 2027-02-01.
+    """
+    if method != "POST" or "/v1" not in path:
+        return None
+    for pattern, replacement in _SUNSET_REPLACEMENTS:
+        if pattern.search(path):
+            return f"CircleCI removed this v1.1 endpoint on 2027-02-01; use the v2 operation {replacement} instead."
+    return None
+
+
+def error_for_status(
+    status_code: int,
+    message: str,
+    *,
+    method: str,
+    url: str,
+    response: Optional[requests.Response] = None,
+    retry_after: Optional[float] = None,
+) -> CircleCIHTTPError:
+    """Build the exception for a failed status.
+
+    The class comes from a status table; statuses missing from it fall back
+    to :class:`ServerError` (5xx), :class:`ClientError` (4xx) or
+    :class:`UnexpectedRedirect` (3xx).
+    """
+    cls = _STATUS_CLASSES.get(status_code)
+    if cls is None:
+        if status_code >= 500:
+            cls = ServerError
+        elif status_code >= 400:
+            cls = ClientError
+        else:
+            cls = UnexpectedRedirect
+    kwargs: dict[str, Any] = {
+        "status_code": status_code,
+        "method": method,
+        "url": url,
+        "response": response,
+    }
+    if cls is RateLimited:
+        kwargs["retry_after"] = retry_after
+    return cls(message, **kwargs)

@@ -1,0 +1,427 @@
+"""The one place that speaks HTTP.
+
+A :class:`Transport` owns a pooled :class:`requests.Session` and applies the
+client's policy to every request: the token header (never a URL parameter),
+finite timeouts, retries by :class:`RetryPolicy`, status to exception mapping,
+JSON decoding, deprecation warnings and streamed, atomic downloads.
+``Api`` and ``ApiV2`` build paths and call :meth:`Transport.request`; nothing
+else in the package imports :mod:`requests` to send anything.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import re
+import tempfile
+import threading
+import time
+import warnings
+from itertools import takewhile
+from typing import Any, Optional, Union
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError, ReadTimeoutError, ResponseError
+from urllib3.util.retry import Retry
+
+from . import error
+from .version import VERSION
+
+__all__ = [
+    "DEFAULT_POOL_SIZE",
+    "DEFAULT_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "RETRY_AFTER_CAP",
+    "RetryPolicy",
+    "Transport",
+    "jitter",
+    "resolve_token",
+]
+
+log = logging.getLogger("circleci")
+
+TOKEN_HEADER = "Circle-Token"
+DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 60.0)
+"""Seconds to wait for a connection, and between bytes of an answer."""
+DEFAULT_RETRIES = 3
+"""Retries after the first attempt (so at most four requests per call)."""
+DEFAULT_POOL_SIZE = 16
+"""Connections kept open per host; enough for 16 threads sharing one client."""
+RETRY_AFTER_CAP = 60.0
+"""Longest ``Retry-After`` the client waits for; a longer one raises at once."""
+BACKOFF_FACTOR = 0.5
+BACKOFF_CAP = 8.0
+DOWNLOAD_CHUNK = 256 * 1024
+IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+UNREDIRECTED = frozenset({"POST", "PATCH"})
+
+Timeout = Union[float, tuple[float, float]]
+
+
+def resolve_token(token: Optional[str]) -> Optional[str]:
+    """The token to use: the one given, else ``CIRCLE_TOKEN``, else ``None``."""
+    return token or os.environ.get("CIRCLE_TOKEN") or None
+
+
+def jitter(delay: float) -> float:
+    """Spread a backoff delay over its upper half, so clients do not retry in step."""
+    return random.uniform(delay / 2, delay)
+
+
+class RetryPolicy(Retry):
+    """urllib3's :class:`~urllib3.util.Retry` with this client's policy.
+
+    * GET, HEAD, PUT and DELETE retry connection failures, read failures, 429
+      and 502/503/504.
+    * POST and PATCH retry 429 (the request was refused, not run) and failures
+      to connect (nothing was sent), never a 5xx or a broken answer, so a
+      trigger is never sent twice.
+    * ``Retry-After`` (seconds or an HTTP date) is obeyed up to
+      ``retry_after_cap`` seconds; a longer wait gives up at once, and the
+      client raises :class:`~circleci.error.RateLimited` with ``retry_after``.
+    * Without ``Retry-After`` the wait doubles from 0.5 s up to 8 s, with
+      :func:`jitter`.
+
+    :param total: retries after the first attempt.
+    :param retry_after_cap: the longest ``Retry-After`` to wait for.
+    """
+
+    def __init__(
+        self, total: int = DEFAULT_RETRIES, *, retry_after_cap: float = RETRY_AFTER_CAP, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("backoff_factor", BACKOFF_FACTOR)
+        kwargs.setdefault("status_forcelist", frozenset({429, 502, 503, 504}))
+        kwargs.setdefault("allowed_methods", IDEMPOTENT)
+        kwargs.setdefault("raise_on_status", False)
+        kwargs.setdefault("raise_on_redirect", False)
+        super().__init__(total=total, **kwargs)
+        self.retry_after_cap = retry_after_cap
+
+    def new(self, **kw: Any) -> RetryPolicy:
+        kw.setdefault("retry_after_cap", self.retry_after_cap)
+        return super().new(**kw)
+
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        if status_code == 429:
+            return True
+        return bool(super().is_retry(method, status_code, has_retry_after))
+
+    def get_backoff_time(self) -> float:
+        errors = len(list(takewhile(lambda h: h.redirect_location is None, reversed(self.history))))
+        if errors == 0:
+            return 0.0
+        return jitter(min(BACKOFF_CAP, self.backoff_factor * (2 ** (errors - 1))))
+
+    def increment(
+        self, method: Optional[str] = None, url: Optional[str] = None, *args: Any, **kwargs: Any
+    ) -> RetryPolicy:
+        response = kwargs.get("response", args[0] if args else None)
+        if response is not None and response.status == 429:
+            wait = _retry_after_seconds(response.headers.get("Retry-After"))
+            if wait is not None and wait > self.retry_after_cap:
+                raise MaxRetryError(kwargs.get("_pool"), url or "", ResponseError("Retry-After beyond cap"))  # type: ignore[arg-type]
+        new = super().increment(method, url, *args, **kwargs)
+        cause = f"status {response.status}" if response is not None else type(kwargs.get("error")).__name__
+        log.info("retrying %s %s after %s (%d retries left)", method, _path(url or ""), cause, new.total or 0)
+        return new
+
+
+def _retry_after_seconds(value: Optional[str]) -> Optional[float]:
+    """Seconds from a ``Retry-After`` header, or ``None`` when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(Retry.parse_retry_after(Retry(), value)))
+    except Exception:
+        return None
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path or "/"
+
+
+def _policy(retries: Union[int, Retry]) -> Retry:
+    if isinstance(retries, Retry):
+        return retries
+    if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+        raise error.InvalidArgumentError(retries, "retries must be an integer of 0 or more, or a Retry")
+    return RetryPolicy(retries)
+
+
+def _timeout(timeout: Timeout) -> Timeout:
+    values = timeout if isinstance(timeout, tuple) else (timeout,)
+    if len(values) not in (1, 2) or not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in values
+    ):
+        raise error.InvalidArgumentError(
+            timeout, "timeout must be a positive number of seconds, or a (connect, read) pair"
+        )
+    return timeout
+
+
+class _Session(requests.Session):
+    """A session that also drops ``Circle-Token`` when a redirect leaves the host.
+
+    requests removes ``Authorization`` on such a redirect but keeps custom
+    headers; artifact downloads redirect to storage hosts that must not see
+    the token.
+    """
+
+    def rebuild_auth(self, prepared_request: requests.PreparedRequest, response: requests.Response) -> None:
+        super().rebuild_auth(prepared_request, response)  # type: ignore[no-untyped-call]
+        if self.should_strip_auth(  # type: ignore[no-untyped-call]
+            response.request.url, prepared_request.url
+        ):
+            prepared_request.headers.pop(TOKEN_HEADER, None)
+
+
+class Transport:
+    """Sends requests for one client and the clients that share it.
+
+    :param token: the CircleCI personal API token, or ``None`` to send no
+        credentials.
+    :param timeout: seconds for connecting and for each read, as one number
+        or a ``(connect, read)`` pair.
+    :param retries: retries after a failed attempt, or a urllib3 ``Retry``.
+    :param pool_size: connections kept per host.
+    """
+
+    def __init__(
+        self,
+        token: Optional[str],
+        *,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        retries: Union[int, Retry] = DEFAULT_RETRIES,
+        pool_size: int = DEFAULT_POOL_SIZE,
+    ) -> None:
+        self.token = token
+        self.timeout = _timeout(timeout)
+        self.retries = _policy(retries)
+        self.session = _Session()
+        self.session.headers["User-Agent"] = f"circleci-python/{VERSION} requests/{requests.__version__}"
+        self.session.headers["Accept"] = "application/json"
+        adapter = HTTPAdapter(max_retries=self.retries, pool_connections=4, pool_maxsize=pool_size)
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
+        self.trusted_hosts: set[str] = set()
+        self._warned: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"<Transport timeout={self.timeout!r} retries={self.retries.total!r}>"
+
+    @property
+    def token(self) -> Optional[str]:
+        """The token sent as ``Circle-Token``; never shown in reprs or errors."""
+        return self._token
+
+    @token.setter
+    def token(self, value: Optional[str]) -> None:
+        self._token = value
+        self._headers = {TOKEN_HEADER: value} if value else {}
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self.session.close()
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Optional[dict[str, Any]] = None,
+        json_body: Any = None,
+    ) -> Any:
+        """Send one API request and return its decoded JSON body.
+
+        :param method: the HTTP verb.
+        :param url: the full URL, without credentials.
+        :param params: query parameters; ``None`` values are left out.
+        :param json_body: a body to send as JSON, or ``None`` for no body.
+        :returns: the decoded JSON, or ``None`` for an empty body.
+        :raises CircleCIHTTPError: for a status that is not a success.
+        :raises CircleCIConnectionError: when the server cannot be reached.
+        :raises CircleCITimeout: when it does not answer in time.
+        :raises InvalidResponseError: for a success whose body is not JSON.
+        """
+        response = self._send(method, url, params=params, json_body=json_body)
+        body = response.content
+        if not body.strip():
+            return None
+        try:
+            return json.loads(body)
+        except ValueError:
+            content_type = response.headers.get("Content-Type", "none")
+            raise error.InvalidResponseError(
+                f"{method} {self._safe(response.url)} answered {response.status_code} "
+                f"with a body that is not JSON (Content-Type: {content_type})",
+                status_code=response.status_code,
+                content_type=content_type,
+            ) from None
+
+    def download(self, url: str, target: str) -> str:
+        """Stream ``url`` into the file ``target``, atomically.
+
+        The body goes to a temporary file beside ``target`` that is renamed
+        into place only once every byte has arrived, so a failure leaves
+        neither a partial file nor a temporary one, and an existing file at
+        ``target`` is kept. The token is sent only over HTTPS or to a host in
+        :attr:`trusted_hosts` (the API's own), and is dropped on a redirect to
+        another host.
+
+        :returns: ``target``.
+        :raises DownloadError: when the body is cut short or cannot be written.
+        """
+        response = self._send("GET", url, stream=True, send_token=self._may_send_token(url))
+        directory = os.path.dirname(target) or "."
+        handle, partial = tempfile.mkstemp(prefix=".circleci-", suffix=".part", dir=directory)
+        try:
+            with os.fdopen(handle, "wb") as out, response:
+                received = 0
+                for chunk in response.iter_content(DOWNLOAD_CHUNK):
+                    out.write(chunk)
+                    received += len(chunk)
+            expected = response.headers.get("Content-Length")
+            if expected is not None and "Content-Encoding" not in response.headers and received != int(expected):
+                raise error.DownloadError(
+                    f"download of {self._safe(url)} stopped at {received} of {expected} bytes", path=target
+                )
+            os.replace(partial, target)
+        except error.DownloadError:
+            os.unlink(partial)
+            raise
+        except (requests.RequestException, OSError) as exc:
+            os.unlink(partial)
+            raise error.DownloadError(
+                f"download of {self._safe(url)} failed: {type(exc).__name__}", path=target
+            ) from None
+        return target
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Optional[dict[str, Any]] = None,
+        json_body: Any = None,
+        stream: bool = False,
+        send_token: bool = True,
+    ) -> requests.Response:
+        started = time.monotonic()
+        try:
+            response = self.session.request(
+                method,
+                url,
+                params=_query(params) if params else None,
+                json=json_body,
+                headers=self._headers if send_token else None,
+                timeout=self.timeout,
+                allow_redirects=method not in UNREDIRECTED,
+                stream=stream,
+            )
+        except requests.RequestException as exc:
+            raise self._transport_error(method, url, exc) from None
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "%s %s -> %d (%.0f ms)", method, _path(url), response.status_code, (time.monotonic() - started) * 1000
+            )
+        for sent in (*response.history, response):
+            if TOKEN_HEADER in sent.request.headers:
+                sent.request.headers[TOKEN_HEADER] = "***"
+        if "Deprecation" in response.headers or "Sunset" in response.headers:
+            self._warn_deprecated(method, response)
+        if response.status_code >= 300:
+            raise self._http_error(method, response)
+        return response
+
+    def _may_send_token(self, url: str) -> bool:
+        """Artifacts get the token over HTTPS, or from a host an API client uses."""
+        return url.startswith("https://") or urlsplit(url).netloc in self.trusted_hosts
+
+    def _safe(self, text: str) -> str:
+        text = re.sub(r"(?i)(circle-token=)[^&#\s]*", r"\1***", text)
+        return text.replace(self._token, "***") if self._token else text
+
+    def _transport_error(self, method: str, url: str, exc: requests.RequestException) -> error.CircleCIException:
+        reason = exc.args[0] if exc.args else None
+        if isinstance(exc, requests.Timeout) or (
+            isinstance(reason, MaxRetryError) and isinstance(reason.reason, ReadTimeoutError)
+        ):
+            return error.CircleCITimeout(
+                f"{method} {self._safe(url)} timed out after {self.timeout} s (retries: {self.retries.total})"
+            )
+        return error.CircleCIConnectionError(
+            f"{method} {self._safe(url)} failed: {type(exc).__name__}: {self._safe(_reason(exc))}"
+        )
+
+    def _http_error(self, method: str, response: requests.Response) -> error.CircleCIHTTPError:
+        message = self._safe(_error_message(response))
+        path = _path(response.url)
+        if response.status_code == 410:
+            hint = error.sunset_hint(method, path)
+            if hint:
+                message = f"{message} {hint}"
+        elif 300 <= response.status_code < 400:
+            location = self._safe(response.headers.get("Location", "")).split("?")[0]
+            message = f"redirect to {location or 'nowhere'} not followed for {method}"
+        return error.error_for_status(
+            response.status_code,
+            message,
+            method=method,
+            url=self._safe(response.url),
+            response=response,
+            retry_after=_retry_after_seconds(response.headers.get("Retry-After")),
+        )
+
+    def _warn_deprecated(self, method: str, response: requests.Response) -> None:
+        endpoint = re.sub(r"/\d+(?=/|$)", "/{n}", _path(response.url))
+        with self._lock:
+            if (method, endpoint) in self._warned:
+                return
+            self._warned.add((method, endpoint))
+        sunset = response.headers.get("Sunset")
+        when = f"; CircleCI removes it on {sunset}" if sunset else ""
+        warnings.warn(
+            f"{method} {endpoint} is deprecated by CircleCI{when}",
+            error.CircleCIDeprecationWarning,
+            stacklevel=5,
+        )
+
+
+def _query(params: dict[str, Any]) -> dict[str, Any]:
+    """Drop ``None`` values and spell booleans the way the API expects."""
+    return {
+        key: ("true" if value else "false") if isinstance(value, bool) else value
+        for key, value in params.items()
+        if value is not None
+    }
+
+
+def _reason(exc: BaseException) -> str:
+    """The innermost reason of a requests/urllib3 failure, without the URL."""
+    reason: Any = exc.args[0] if exc.args else exc
+    reason = getattr(reason, "reason", reason)
+    text = str(reason)
+    return re.sub(r"<[^>]*>:?\s*", "", text)[:200]
+
+
+def _error_message(response: requests.Response) -> str:
+    """The API's ``message``, or a short snippet of a body that is not JSON."""
+    body = response.content
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        for key in ("message", "error"):
+            if isinstance(data.get(key), str) and data[key]:
+                return str(data[key])
+    if data is not None:
+        return response.reason or f"HTTP {response.status_code}"
+    text = re.sub(r"<[^>]+>", " ", body[:2000].decode("utf-8", "replace"))
+    text = " ".join(text.split())[:200]
+    return text or response.reason or f"HTTP {response.status_code}"

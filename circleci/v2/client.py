@@ -1,0 +1,131 @@
+"""The CircleCI API v2 client.
+
+:class:`ApiV2` gathers one method per operation of CircleCI's official v2
+OpenAPI spec, grouped in one module per tag of the spec, and
+:meth:`ApiV2.iterate` to walk paginated operations lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Callable, Optional, Union
+
+from urllib3.util.retry import Retry
+
+from .._args import VCS_TYPES, required
+from .._client import BaseClient
+from ..error import InvalidArgumentError
+from ..transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport
+from .context import ContextOperations
+from .deploy import DeployOperations
+from .groups import GroupsOperations
+from .insights import InsightsOperations
+from .job import JobOperations
+from .oidc import OidcOperations
+from .organization import OrganizationOperations
+from .pipeline import PipelineOperations
+from .pipeline_definition import PipelineDefinitionOperations
+from .policy import PolicyOperations
+from .project import ProjectOperations
+from .rollback import RollbackOperations
+from .schedule import ScheduleOperations
+from .trigger import TriggerOperations
+from .usage import UsageOperations
+from .user import UserOperations
+from .webhook import WebhookOperations
+from .workflow import WorkflowOperations
+
+__all__ = ["ApiV2", "project_slug", "DEFAULT_URL"]
+
+DEFAULT_URL = "https://circleci.com/api/v2"
+_SLUG_PREFIX = {"github": "gh", "gh": "gh", "bitbucket": "bb", "bb": "bb"}
+
+
+def project_slug(username: str, project: str, vcs_type: str = "github") -> str:
+    """Build a v2 project slug from circleci.py 1.2.2-style arguments.
+
+    ``project_slug("org", "repo")`` gives ``"gh/org/repo"``;
+    ``vcs_type="bitbucket"`` gives ``"bb/org/repo"``.
+    """
+    if vcs_type not in VCS_TYPES:
+        raise InvalidArgumentError(vcs_type, "vcs_type must be one of 'github', 'bitbucket', 'gh' or 'bb'")
+    return f"{_SLUG_PREFIX[vcs_type]}/{required(username, 'username')}/{required(project, 'project')}"
+
+
+class ApiV2(
+    ContextOperations,
+    InsightsOperations,
+    UserOperations,
+    PipelineOperations,
+    JobOperations,
+    WorkflowOperations,
+    WebhookOperations,
+    ScheduleOperations,
+    OidcOperations,
+    PolicyOperations,
+    DeployOperations,
+    PipelineDefinitionOperations,
+    ProjectOperations,
+    RollbackOperations,
+    TriggerOperations,
+    UsageOperations,
+    GroupsOperations,
+    OrganizationOperations,
+    BaseClient,
+):
+    """A client for the CircleCI API v2.
+
+    :param token: a CircleCI personal API token; ``None`` reads
+        ``CIRCLE_TOKEN`` from the environment.
+    :param url: the API's base URL; for CircleCI server, ``https://<host>/api/v2``.
+    :param timeout: seconds to connect and to wait for each read.
+    :param retries: retries after a failed attempt, or a urllib3 ``Retry``.
+    :param pool_size: connections kept open per host.
+    :param transport: share another client's connections, token and policy
+        (as :attr:`Api.v2 <circleci.api.Api.v2>` does); the options above are
+        then ignored.
+    """
+
+    _VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+
+    def __init__(
+        self,
+        token: Optional[str] = None,
+        url: str = DEFAULT_URL,
+        *,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        retries: Union[int, Retry] = DEFAULT_RETRIES,
+        pool_size: int = DEFAULT_POOL_SIZE,
+        transport: Optional[Transport] = None,
+    ) -> None:
+        super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size, transport=transport)
+
+    def iterate(
+        self, method: Callable[..., Any], *args: Any, limit: Optional[int] = None, **kwargs: Any
+    ) -> Iterator[Any]:
+        """Yield the items of every page of a paginated operation, lazily.
+
+        Each page is fetched only when the items before it have been used,
+        passing the previous page's ``next_page_token`` as ``page-token``.
+
+        :param method: a paginated method of this client, e.g.
+            ``api.list_pipelines_for_project``.
+        :param args: its positional arguments.
+        :param limit: stop after this many items; ``None`` for all of them.
+        :param kwargs: its keyword arguments (``page_token`` starts part way).
+        """
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+            raise InvalidArgumentError(limit, "limit must be an integer of 0 or more, or None")
+        remaining = limit
+        page_token = kwargs.pop("page_token", None)
+        while remaining is None or remaining > 0:
+            page = method(*args, page_token=page_token, **kwargs) or {}
+            for item in page.get("items") or []:
+                yield item
+                if remaining is not None:
+                    remaining -= 1
+                    if remaining == 0:
+                        return
+            page_token = page.get("next_page_token")
+            if not page_token:
+                return

@@ -1,0 +1,1 @@
+"""Runnable examples of this package: ``python -m demo.sdk.<name> --help``."""

@@ -1,0 +1,1 @@
+"""Examples of :class:`circleci.sdk.SDK`, meant to run inside CircleCI jobs."""

@@ -1,0 +1,52 @@
+"""Make a project's builds run one at a time.
+
+Run this early in a CircleCI job: while other builds of the same project are
+running it waits, checking every 15 seconds; once none are left the job goes
+on. The token comes from ``CIRCLE_TOKEN``; the organisation and repository
+from ``CIRCLE_PROJECT_USERNAME`` and ``CIRCLE_PROJECT_REPONAME``, which
+CircleCI sets in every job, or from the constants below.
+
+    python -m demo.sdk.build_singleton [--org ORG] [--repo REPO]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Optional
+
+from circleci.api import DEFAULT_URL, Api
+from circleci.sdk import SDK
+
+ORG = "your-org"
+REPO = "your-repo"
+
+
+def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m demo.sdk.build_singleton", description="Wait until no other build of the project is running."
+    )
+    parser.add_argument("--org", default=os.environ.get("CIRCLE_PROJECT_USERNAME", ORG), help="org or user name")
+    parser.add_argument("--repo", default=os.environ.get("CIRCLE_PROJECT_REPONAME", REPO), help="repository name")
+    parser.add_argument("--vcs-type", default="github", help="github (default) or bitbucket")
+    parser.add_argument("--interval", type=float, default=15, help="seconds between checks (default 15)")
+    parser.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+    parser.add_argument("--url", default=os.environ.get("CIRCLECI_API_URL", DEFAULT_URL), help="API v1.1 base URL")
+    return parser.parse_args(argv)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = parse_args(argv)
+    token = os.environ.get("CIRCLE_TOKEN")
+    if not token:
+        print("CIRCLE_TOKEN is not set: create a personal API token in CircleCI and export it.", file=sys.stderr)
+        return 2
+    interval = int(args.interval) if float(args.interval).is_integer() else args.interval
+    with Api(token, args.url) as api:
+        SDK(api).build_singleton(args.org, args.repo, args.vcs_type, interval=interval, timeout=args.timeout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
