@@ -10,7 +10,7 @@ which endpoint a request reaches. Checks raise
 from __future__ import annotations
 
 from typing import Any, Optional
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from .error import InvalidArgumentError
 
@@ -93,3 +93,14 @@ def slug(value: Any, name: str = "project_slug") -> str:
     ``circleci/<org-id>/<project-id>`` form works too).
     """
     return "/".join(segment(part, name) for part in str(required(value, name)).split("/"))
+
+
+def artifact_filename(url: str) -> str:
+    """A safe local file name for an artifact URL.
+
+    The last segment of the URL's path, percent-decoded, reduced to a base
+    name: ``..%2F..%2Fx`` gives ``x``, and a name that is empty, ``.`` or
+    ``..`` gives ``artifact``.
+    """
+    name = unquote(urlsplit(url).path).replace("\\", "/").rsplit("/", 1)[-1]
+    return name if name not in ("", ".", "..") else "artifact"

@@ -8,11 +8,13 @@ options come after it as keywords.
 
 from __future__ import annotations
 
+import os
 from typing import Any, Optional, Union
 from urllib.parse import urlsplit
 
 from urllib3.util.retry import Retry
 
+from ._args import artifact_filename
 from .error import BadVerbError
 from .transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport, resolve_token
 
@@ -88,3 +90,26 @@ class BaseClient:
         if verb not in self._VERBS:
             raise BadVerbError(verb)
         return self._transport.request(verb, f"{self.url}/{endpoint}", params=params, json_body=data)
+
+    def _download(self, url: str, destdir: Optional[str] = None, filename: Optional[str] = None) -> str:
+        """Download ``url`` to a file and return its path.
+
+        :param url: the artifact's URL.
+        :param destdir: the folder to write to; defaults to the current one.
+        :param filename: the file's name; defaults to the last segment of the
+            URL, made safe (it cannot leave ``destdir``).
+        :returns: the path of the file written.
+        :raises DownloadError: when the transfer fails; nothing is left behind
+            and an existing file of that name is kept.
+        """
+        target = os.path.join(destdir or os.getcwd(), filename or artifact_filename(url))
+        return self._transport.download(url, target)
+
+    def download_artifact(self, url: str, destdir: Optional[str] = None, filename: Optional[str] = None) -> str:
+        """Download an artifact and return the path of the file written.
+
+        :param url: the artifact's URL (the ``url`` field of an artifact).
+        :param destdir: the folder to write to; defaults to the current one.
+        :param filename: the file's name; defaults to the artifact's own.
+        """
+        return self._download(url, destdir, filename)

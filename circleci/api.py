@@ -7,9 +7,7 @@ Every method builds its path from encoded segments and hands it to
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any, Optional, Union
-from urllib.parse import unquote, urlsplit
 
 from urllib3.util.retry import Retry
 
@@ -28,17 +26,6 @@ DEFAULT_URL = "https://circleci.com/api/v1.1"
 BUILD_FILTERS = ("completed", "successful", "failed", "running")
 ARTIFACT_FILTERS = ("completed", "successful", "failed")
 KEY_TYPES = ("deploy-key", "github-user-key")
-
-
-def artifact_filename(url: str) -> str:
-    """A safe local file name for an artifact URL.
-
-    The last segment of the URL's path, percent-decoded, reduced to a base
-    name: ``..%2F..%2Fx`` gives ``x``, and a name that is empty, ``.`` or
-    ``..`` gives ``artifact``.
-    """
-    name = unquote(urlsplit(url).path).replace("\\", "/").rsplit("/", 1)[-1]
-    return name if name not in ("", ".", "..") else "artifact"
 
 
 class Api(BaseClient):
@@ -80,20 +67,6 @@ class Api(BaseClient):
             base, _, _ = self.url.rpartition("/v1.1")
             self._v2 = ApiV2(url=f"{base}/v2" if base else self.url, transport=self._transport)
         return self._v2
-
-    def _download(self, url: str, destdir: Optional[str] = None, filename: Optional[str] = None) -> str:
-        """Download ``url`` to a file and return its path.
-
-        :param url: the artifact's URL.
-        :param destdir: the folder to write to; defaults to the current one.
-        :param filename: the file's name; defaults to the last segment of the
-            URL, made safe (it cannot leave ``destdir``).
-        :returns: the path of the file written.
-        :raises DownloadError: when the transfer fails; nothing is left behind
-            and an existing file of that name is kept.
-        """
-        target = os.path.join(destdir or os.getcwd(), filename or artifact_filename(url))
-        return self._transport.download(url, target)
 
     def get_user_info(self) -> Any:
         """Information about the signed-in user.
@@ -211,15 +184,6 @@ class Api(BaseClient):
             raise InvalidFilterError(status_filter, "artifacts")
         params = query(branch=branch, filter=status_filter)
         return self._request("GET", project_path(vcs_type, username, project, "latest", "artifacts"), params=params)
-
-    def download_artifact(self, url: str, destdir: Optional[str] = None, filename: Optional[str] = None) -> str:
-        """Download an artifact and return the path of the file written.
-
-        :param url: the artifact's URL (the ``url`` field of an artifact).
-        :param destdir: the folder to write to; defaults to the current one.
-        :param filename: the file's name; defaults to the artifact's own.
-        """
-        return self._download(url, destdir, filename)
 
     def get_test_metadata(
         self, username: str, project: str, build_num: Union[int, str], vcs_type: str = "github"

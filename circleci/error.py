@@ -35,6 +35,8 @@ __all__ = [
     "InvalidResponseError",
     "DownloadError",
     "WaitTimeout",
+    "PipelineError",
+    "PipelineFailed",
     "CircleCIDeprecationWarning",
     "error_for_status",
 ]
@@ -239,6 +241,42 @@ class WaitTimeout(CircleCIException, TimeoutError):
         super().__init__(waited_on)
         self.message = message
         self.waited_on = waited_on
+
+    def __str__(self) -> str:
+        return self.message or ""
+
+
+class PipelineError(CircleCIException):
+    """A pipeline ended in the ``errored`` state (for instance, invalid config).
+
+    :ivar pipeline: the pipeline as the API returned it.
+    :ivar errors: its list of ``{"type", "message"}`` errors.
+    """
+
+    def __init__(self, message: str, *, pipeline: Any = None, errors: Any = None) -> None:
+        super().__init__(pipeline)
+        self.message = message
+        self.pipeline = pipeline
+        self.errors = errors or []
+
+    def __str__(self) -> str:
+        return self.message or ""
+
+
+class PipelineFailed(CircleCIException):
+    """A pipeline finished with workflows that did not succeed.
+
+    :ivar pipeline: the pipeline as the API returned it.
+    :ivar workflows: its final workflows.
+    :ivar failed: the workflows that did not succeed.
+    """
+
+    def __init__(self, message: str, *, pipeline: Any = None, workflows: Any = None, failed: Any = None) -> None:
+        super().__init__(pipeline)
+        self.message = message
+        self.pipeline = pipeline
+        self.workflows = workflows or []
+        self.failed = failed or []
 
     def __str__(self) -> str:
         return self.message or ""
