@@ -106,16 +106,28 @@ class ApiV2(
         """Yield the items of every page of a paginated operation, lazily.
 
         Each page is fetched only when the items before it have been used,
-        passing the previous page's ``next_page_token`` as ``page-token``.
+        passing the previous page's ``next_page_token`` as ``page-token``; the
+        walk ends at ``limit`` items or at a page whose token is null or missing.
 
         :param method: a paginated method of this client, e.g.
             ``api.list_pipelines_for_project``.
         :param args: its positional arguments.
         :param limit: stop after this many items; ``None`` for all of them.
         :param kwargs: its keyword arguments (``page_token`` starts part way).
+        :raises InvalidArgumentError: at once, when ``limit`` is not ``None``
+            or an integer of 0 or more.
+        :returns: an iterator over the items; nothing is requested before its
+            first item is asked for.
         """
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
             raise InvalidArgumentError(limit, "limit must be an integer of 0 or more, or None")
+        return self._walk(method, args, kwargs, limit)
+
+    @staticmethod
+    def _walk(
+        method: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], limit: Optional[int]
+    ) -> Iterator[Any]:
+        """The generator behind :meth:`iterate`, once its arguments are checked."""
         remaining = limit
         page_token = kwargs.pop("page_token", None)
         while remaining is None or remaining > 0:

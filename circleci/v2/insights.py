@@ -2,8 +2,280 @@
 
 from __future__ import annotations
 
+from typing import Any, Optional, Union
+
+from .._args import query, segment, slug
 from .._client import BaseClient
+from ._operation import operation
+
+Names = Union[str, list[str]]
+"""One name, or a list of names sent as a repeated query parameter."""
+
+
+def _workflow(project_slug: str, workflow_name: str) -> str:
+    """The path ``<project-slug>/workflows/<workflow-name>`` below ``insights/``."""
+    return f"{slug(project_slug)}/workflows/{segment(workflow_name, 'workflow_name')}"
 
 
 class InsightsOperations(BaseClient):
     """Operations of the "Insights" tag; part of :class:`~circleci.v2.ApiV2`."""
+
+    @operation("getProjectWorkflowsPageData", "GET", "/insights/pages/{project-slug}/summary")
+    def get_project_workflows_page_data(
+        self,
+        project_slug: str,
+        *,
+        reporting_window: Optional[str] = None,
+        branches: Optional[Names] = None,
+        workflow_names: Optional[Names] = None,
+    ) -> Any:
+        """Fetch the summary metrics and trends shown on a project's Insights page.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param reporting_window: ``"last-24-hours"``, ``"last-7-days"``, ``"last-30-days"``,
+            ``"last-60-days"`` or ``"last-90-days"``.
+        :param branches: the branches to include.
+        :param workflow_names: the workflows to include.
+        :returns: the project's metrics and trends.
+
+        Endpoint: ``GET /insights/pages/{project-slug}/summary``
+        """
+        params = query(**{"reporting-window": reporting_window, "branches": branches, "workflow-names": workflow_names})
+        return self._request("GET", f"insights/pages/{slug(project_slug)}/summary", params=params)
+
+    @operation(
+        "getJobTimeseries",
+        "GET",
+        "/insights/time-series/{project-slug}/workflows/{workflow-name}/jobs",
+        paginated=True,
+    )
+    def get_job_timeseries(
+        self,
+        project_slug: str,
+        workflow_name: str,
+        *,
+        branch: Optional[str] = None,
+        granularity: Optional[str] = None,
+        start_date: Optional[str] = None,
+        end_date: Optional[str] = None,
+        page_token: Optional[str] = None,
+    ) -> Any:
+        """Fetch job metrics of a workflow over time, per hour or per day.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param workflow_name: the workflow's name.
+        :param branch: only this branch (default: the project's default branch).
+        :param granularity: ``"daily"`` or ``"hourly"``.
+        :param start_date: the start, an ISO 8601 date-time.
+        :param end_date: the end, an ISO 8601 date-time.
+        :param page_token: the ``next_page_token`` of the previous page.
+        :returns: a page, ``{"items": [...], "next_page_token": ...}``.
+
+        Endpoint: ``GET /insights/time-series/{project-slug}/workflows/{workflow-name}/jobs``
+        """
+        params = query(
+            **{
+                "branch": branch,
+                "granularity": granularity,
+                "start-date": start_date,
+                "end-date": end_date,
+                "page-token": page_token,
+            }
+        )
+        return self._request(
+            "GET", f"insights/time-series/{_workflow(project_slug, workflow_name)}/jobs", params=params
+        )
+
+    @operation("getOrgSummaryData", "GET", "/insights/{org-slug}/summary")
+    def get_org_summary_data(
+        self, org_slug: str, *, reporting_window: Optional[str] = None, project_names: Optional[Names] = None
+    ) -> Any:
+        """Fetch the aggregated metrics of an organization and of each of its projects.
+
+        :param org_slug: the organization, e.g. ``gh/org``.
+        :param reporting_window: the period, e.g. ``"last-30-days"``.
+        :param project_names: the projects to include.
+        :returns: the organization's and its projects' metrics.
+
+        Endpoint: ``GET /insights/{org-slug}/summary``
+        """
+        params = query(**{"reporting-window": reporting_window, "project-names": project_names})
+        return self._request("GET", f"insights/{slug(org_slug, 'org_slug')}/summary", params=params)
+
+    @operation("getAllInsightsBranches", "GET", "/insights/{project-slug}/branches")
+    def get_all_insights_branches(self, project_slug: str, *, workflow_name: Optional[str] = None) -> Any:
+        """List the branches that have Insights data.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param workflow_name: only branches that ran this workflow.
+        :returns: ``{"org_id": ..., "project_id": ..., "branches": [...]}``.
+
+        Endpoint: ``GET /insights/{project-slug}/branches``
+        """
+        params = query(**{"workflow-name": workflow_name})
+        return self._request("GET", f"insights/{slug(project_slug)}/branches", params=params)
+
+    @operation("getFlakyTests", "GET", "/insights/{project-slug}/flaky-tests")
+    def get_flaky_tests(self, project_slug: str) -> Any:
+        """List a project's flaky tests.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :returns: ``{"flaky-tests": [...], "total-flaky-tests": ...}``.
+
+        Endpoint: ``GET /insights/{project-slug}/flaky-tests``
+        """
+        return self._request("GET", f"insights/{slug(project_slug)}/flaky-tests")
+
+    @operation("getProjectWorkflowMetrics", "GET", "/insights/{project-slug}/workflows", paginated=True)
+    def get_project_workflow_metrics(
+        self,
+        project_slug: str,
+        *,
+        all_branches: Optional[bool] = None,
+        branch: Optional[str] = None,
+        reporting_window: Optional[str] = None,
+        page_token: Optional[str] = None,
+    ) -> Any:
+        """Fetch summary metrics of each workflow of a project.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param all_branches: ``True`` for all branches; not together with ``branch``.
+        :param branch: only this branch (default: the project's default branch).
+        :param reporting_window: the period, e.g. ``"last-30-days"``.
+        :param page_token: the ``next_page_token`` of the previous page.
+        :returns: a page, ``{"items": [...], "next_page_token": ...}``.
+
+        Endpoint: ``GET /insights/{project-slug}/workflows``
+        """
+        params = query(
+            **{
+                "all-branches": all_branches,
+                "branch": branch,
+                "reporting-window": reporting_window,
+                "page-token": page_token,
+            }
+        )
+        return self._request("GET", f"insights/{slug(project_slug)}/workflows", params=params)
+
+    @operation("getProjectWorkflowRuns", "GET", "/insights/{project-slug}/workflows/{workflow-name}", paginated=True)
+    def get_project_workflow_runs(
+        self,
+        project_slug: str,
+        workflow_name: str,
+        *,
+        all_branches: Optional[bool] = None,
+        branch: Optional[str] = None,
+        start_date: Optional[str] = None,
+        end_date: Optional[str] = None,
+        page_token: Optional[str] = None,
+    ) -> Any:
+        """List recent runs of a workflow with their status and duration.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param workflow_name: the workflow's name.
+        :param all_branches: ``True`` for all branches; not together with ``branch``.
+        :param branch: only this branch (default: the project's default branch).
+        :param start_date: the start, an ISO 8601 date-time.
+        :param end_date: the end, an ISO 8601 date-time.
+        :param page_token: the ``next_page_token`` of the previous page.
+        :returns: a page, ``{"items": [...], "next_page_token": ...}``.
+
+        Endpoint: ``GET /insights/{project-slug}/workflows/{workflow-name}``
+        """
+        params = query(
+            **{
+                "all-branches": all_branches,
+                "branch": branch,
+                "start-date": start_date,
+                "end-date": end_date,
+                "page-token": page_token,
+            }
+        )
+        return self._request("GET", f"insights/{_workflow(project_slug, workflow_name)}", params=params)
+
+    @operation(
+        "getProjectWorkflowJobMetrics",
+        "GET",
+        "/insights/{project-slug}/workflows/{workflow-name}/jobs",
+        paginated=True,
+    )
+    def get_project_workflow_job_metrics(
+        self,
+        project_slug: str,
+        workflow_name: str,
+        *,
+        all_branches: Optional[bool] = None,
+        branch: Optional[str] = None,
+        reporting_window: Optional[str] = None,
+        job_name: Optional[str] = None,
+        page_token: Optional[str] = None,
+    ) -> Any:
+        """Fetch summary metrics of each job of a workflow.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param workflow_name: the workflow's name.
+        :param all_branches: ``True`` for all branches; not together with ``branch``.
+        :param branch: only this branch (default: the project's default branch).
+        :param reporting_window: the period, e.g. ``"last-30-days"``.
+        :param job_name: only jobs whose name contains this text.
+        :param page_token: the ``next_page_token`` of the previous page.
+        :returns: a page, ``{"items": [...], "next_page_token": ...}``.
+
+        Endpoint: ``GET /insights/{project-slug}/workflows/{workflow-name}/jobs``
+        """
+        params = query(
+            **{
+                "all-branches": all_branches,
+                "branch": branch,
+                "reporting-window": reporting_window,
+                "job-name": job_name,
+                "page-token": page_token,
+            }
+        )
+        return self._request("GET", f"insights/{_workflow(project_slug, workflow_name)}/jobs", params=params)
+
+    @operation("getWorkflowSummary", "GET", "/insights/{project-slug}/workflows/{workflow-name}/summary")
+    def get_workflow_summary(
+        self,
+        project_slug: str,
+        workflow_name: str,
+        *,
+        all_branches: Optional[bool] = None,
+        branch: Optional[str] = None,
+    ) -> Any:
+        """Fetch a workflow's metrics and their trends.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param workflow_name: the workflow's name.
+        :param all_branches: ``True`` for all branches; not together with ``branch``.
+        :param branch: only this branch (default: the project's default branch).
+        :returns: ``{"metrics": ..., "trends": ..., "workflow_names": [...]}``.
+
+        Endpoint: ``GET /insights/{project-slug}/workflows/{workflow-name}/summary``
+        """
+        params = query(**{"all-branches": all_branches, "branch": branch})
+        return self._request("GET", f"insights/{_workflow(project_slug, workflow_name)}/summary", params=params)
+
+    @operation(
+        "getProjectWorkflowTestMetrics", "GET", "/insights/{project-slug}/workflows/{workflow-name}/test-metrics"
+    )
+    def get_project_workflow_test_metrics(
+        self,
+        project_slug: str,
+        workflow_name: str,
+        *,
+        branch: Optional[str] = None,
+        all_branches: Optional[bool] = None,
+    ) -> Any:
+        """Fetch test metrics of a workflow: most failed and slowest tests.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param workflow_name: the workflow's name.
+        :param branch: only this branch (default: the project's default branch).
+        :param all_branches: ``True`` for all branches; not together with ``branch``.
+        :returns: the workflow's test metrics.
+
+        Endpoint: ``GET /insights/{project-slug}/workflows/{workflow-name}/test-metrics``
+        """
+        params = query(**{"branch": branch, "all-branches": all_branches})
+        return self._request("GET", f"insights/{_workflow(project_slug, workflow_name)}/test-metrics", params=params)

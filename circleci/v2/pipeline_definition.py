@@ -1,9 +1,122 @@
-"""Operations of the "Pipeline Definition" tag of the CircleCI API v2."""
+"""Operations of the "Pipeline Definition" tag of the CircleCI API v2.
+
+Pipeline definitions of a project (GitHub App and GitLab projects): which
+config file to use and where to check code out from.
+"""
 
 from __future__ import annotations
 
+from typing import Any, Optional
+
+from .._args import query, required, segment
 from .._client import BaseClient
+from ._operation import operation
+
+
+def _definitions_path(project_id: str, *rest: str) -> str:
+    """``projects/<project_id>/pipeline-definitions[/rest...]``; items of ``rest`` must be encoded already."""
+    return "/".join(["projects", segment(project_id, "project_id"), "pipeline-definitions", *rest])
 
 
 class PipelineDefinitionOperations(BaseClient):
     """Operations of the "Pipeline Definition" tag; part of :class:`~circleci.v2.ApiV2`."""
+
+    @operation("listPipelineDefinitions", "GET", "/projects/{project_id}/pipeline-definitions")
+    def list_pipeline_definitions(self, project_id: str) -> Any:
+        """List a project's pipeline definitions.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :returns: ``{"items": [...]}``.
+
+        Endpoint: ``GET /projects/{project_id}/pipeline-definitions``
+        """
+        return self._request("GET", _definitions_path(project_id))
+
+    @operation("createPipelineDefinition", "POST", "/projects/{project_id}/pipeline-definitions")
+    def create_pipeline_definition(
+        self,
+        project_id: str,
+        *,
+        name: str,
+        config_source: dict[str, Any],
+        checkout_source: dict[str, Any],
+        description: Optional[str] = None,
+    ) -> Any:
+        """Add a pipeline definition to a project.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :param name: the definition's name (required).
+        :param config_source: where the config lives, e.g.
+            ``{"provider": "github_app", "repo": {"external_id": "123"}, "file_path": ".circleci/config.yml"}``
+            (required).
+        :param checkout_source: the repository the ``checkout`` step uses, e.g.
+            ``{"provider": "github_app", "repo": {"external_id": "123"}}`` (required).
+        :param description: a description of the definition.
+        :returns: the new pipeline definition.
+
+        Endpoint: ``POST /projects/{project_id}/pipeline-definitions``
+        """
+        body = query(
+            name=required(name, "name"),
+            description=description,
+            config_source=required(config_source, "config_source"),
+            checkout_source=required(checkout_source, "checkout_source"),
+        )
+        return self._request("POST", _definitions_path(project_id), body)
+
+    @operation("getPipelineDefinition", "GET", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}")
+    def get_pipeline_definition(self, project_id: str, pipeline_definition_id: str) -> Any:
+        """Fetch one pipeline definition.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :param pipeline_definition_id: the definition's id.
+        :returns: the pipeline definition.
+
+        Endpoint: ``GET /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}``
+        """
+        path = _definitions_path(project_id, segment(pipeline_definition_id, "pipeline_definition_id"))
+        return self._request("GET", path)
+
+    @operation(
+        "updatePipelineDefinition", "PATCH", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}"
+    )
+    def update_pipeline_definition(
+        self,
+        project_id: str,
+        pipeline_definition_id: str,
+        *,
+        name: Optional[str] = None,
+        description: Optional[str] = None,
+        config_source: Optional[dict[str, Any]] = None,
+        checkout_source: Optional[dict[str, Any]] = None,
+    ) -> Any:
+        """Change some fields of a pipeline definition; the others are kept.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :param pipeline_definition_id: the definition's id.
+        :param name: a new name.
+        :param description: a new description.
+        :param config_source: a new config location, e.g. ``{"file_path": ".circleci/other.yml"}``.
+        :param checkout_source: a new checkout repository.
+        :returns: the pipeline definition after the change.
+
+        Endpoint: ``PATCH /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}``
+        """
+        body = query(name=name, description=description, config_source=config_source, checkout_source=checkout_source)
+        path = _definitions_path(project_id, segment(pipeline_definition_id, "pipeline_definition_id"))
+        return self._request("PATCH", path, body)
+
+    @operation(
+        "deletePipelineDefinition", "DELETE", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}"
+    )
+    def delete_pipeline_definition(self, project_id: str, pipeline_definition_id: str) -> Any:
+        """Delete a pipeline definition.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :param pipeline_definition_id: the definition's id.
+        :returns: ``{"message": ...}``.
+
+        Endpoint: ``DELETE /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}``
+        """
+        path = _definitions_path(project_id, segment(pipeline_definition_id, "pipeline_definition_id"))
+        return self._request("DELETE", path)

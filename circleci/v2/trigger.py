@@ -1,9 +1,145 @@
-"""Operations of the "Trigger" tag of the CircleCI API v2."""
+"""Operations of the "Trigger" tag of the CircleCI API v2.
+
+Triggers start a pipeline definition's pipelines on events (pushes, pull
+requests, custom webhooks). They belong to a project, given by its id.
+"""
 
 from __future__ import annotations
 
+from typing import Any, Optional
+
+from .._args import query, required, segment
 from .._client import BaseClient
+from ._operation import operation
+
+
+def _trigger_path(project_id: str, trigger_id: str) -> str:
+    """``projects/<project_id>/triggers/<trigger_id>``, each part encoded."""
+    return f"projects/{segment(project_id, 'project_id')}/triggers/{segment(trigger_id, 'trigger_id')}"
+
+
+def _definition_triggers_path(project_id: str, pipeline_definition_id: str) -> str:
+    """``projects/<project_id>/pipeline-definitions/<pipeline_definition_id>/triggers``, each part encoded."""
+    definition = segment(pipeline_definition_id, "pipeline_definition_id")
+    return f"projects/{segment(project_id, 'project_id')}/pipeline-definitions/{definition}/triggers"
 
 
 class TriggerOperations(BaseClient):
     """Operations of the "Trigger" tag; part of :class:`~circleci.v2.ApiV2`."""
+
+    @operation(
+        "listPipelineDefinitionTriggers",
+        "GET",
+        "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}/triggers",
+    )
+    def list_pipeline_definition_triggers(self, project_id: str, pipeline_definition_id: str) -> Any:
+        """List the triggers of a pipeline definition.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :param pipeline_definition_id: the pipeline definition's id.
+        :returns: ``{"items": [...]}``.
+
+        Endpoint: ``GET /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}/triggers``
+        """
+        return self._request("GET", _definition_triggers_path(project_id, pipeline_definition_id))
+
+    @operation("createTrigger", "POST", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}/triggers")
+    def create_trigger(
+        self,
+        project_id: str,
+        pipeline_definition_id: str,
+        *,
+        event_source: dict[str, Any],
+        event_preset: Optional[str] = None,
+        checkout_ref: Optional[str] = None,
+        config_ref: Optional[str] = None,
+        event_name: Optional[str] = None,
+        disabled: Optional[bool] = None,
+    ) -> Any:
+        """Add a trigger to a pipeline definition.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :param pipeline_definition_id: the pipeline definition's id.
+        :param event_source: where events come from, e.g.
+            ``{"provider": "github_app", "repo": {"external_id": "123"}}`` or
+            ``{"provider": "webhook", "webhook": {"sender": "..."}}`` (required).
+        :param event_preset: which events start a pipeline (``github_app``
+            only), e.g. ``"all-pushes"`` or ``"only-open-prs"``.
+        :param checkout_ref: the ref to check code out at.
+        :param config_ref: the ref to read the config from.
+        :param event_name: a name for the triggering event (``webhook`` only).
+        :param disabled: ``True`` to create the trigger turned off.
+        :returns: the new trigger.
+
+        Endpoint: ``POST /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}/triggers``
+        """
+        body = query(
+            event_source=required(event_source, "event_source"),
+            event_preset=event_preset,
+            checkout_ref=checkout_ref,
+            config_ref=config_ref,
+            event_name=event_name,
+            disabled=disabled,
+        )
+        return self._request("POST", _definition_triggers_path(project_id, pipeline_definition_id), body)
+
+    @operation("getTrigger", "GET", "/projects/{project_id}/triggers/{trigger_id}")
+    def get_trigger(self, project_id: str, trigger_id: str) -> Any:
+        """Fetch one trigger.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :param trigger_id: the trigger's id.
+        :returns: the trigger.
+
+        Endpoint: ``GET /projects/{project_id}/triggers/{trigger_id}``
+        """
+        return self._request("GET", _trigger_path(project_id, trigger_id))
+
+    @operation("updateTrigger", "PATCH", "/projects/{project_id}/triggers/{trigger_id}")
+    def update_trigger(
+        self,
+        project_id: str,
+        trigger_id: str,
+        *,
+        event_preset: Optional[str] = None,
+        checkout_ref: Optional[str] = None,
+        config_ref: Optional[str] = None,
+        event_name: Optional[str] = None,
+        disabled: Optional[bool] = None,
+        event_source: Optional[dict[str, Any]] = None,
+    ) -> Any:
+        """Change some fields of a trigger; the others are kept.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :param trigger_id: the trigger's id.
+        :param event_preset: which events start a pipeline (``github_app`` only).
+        :param checkout_ref: the ref to check code out at.
+        :param config_ref: the ref to read the config from.
+        :param event_name: a name for the triggering event (``webhook`` only).
+        :param disabled: ``True`` to turn the trigger off, ``False`` to turn it on.
+        :param event_source: for ``webhook`` triggers, e.g. ``{"webhook": {"sender": "..."}}``.
+        :returns: the trigger after the change.
+
+        Endpoint: ``PATCH /projects/{project_id}/triggers/{trigger_id}``
+        """
+        body = query(
+            event_preset=event_preset,
+            checkout_ref=checkout_ref,
+            config_ref=config_ref,
+            event_name=event_name,
+            disabled=disabled,
+            event_source=event_source,
+        )
+        return self._request("PATCH", _trigger_path(project_id, trigger_id), body)
+
+    @operation("deleteTrigger", "DELETE", "/projects/{project_id}/triggers/{trigger_id}")
+    def delete_trigger(self, project_id: str, trigger_id: str) -> Any:
+        """Delete a trigger.
+
+        :param project_id: the project's id (a UUID, not a slug).
+        :param trigger_id: the trigger's id.
+        :returns: ``{"message": ...}``.
+
+        Endpoint: ``DELETE /projects/{project_id}/triggers/{trigger_id}``
+        """
+        return self._request("DELETE", _trigger_path(project_id, trigger_id))
