@@ -1,8 +1,9 @@
 """Checking arguments and turning them into URL path segments.
 
 Everything a caller passes that ends up in a path goes through
-:func:`segment`, which percent-encodes it as one segment: ``/`` becomes
-``%2F`` and a bare ``.`` or ``..`` is encoded too, so no value can change
+:func:`segment`, which percent-encodes it as one segment (``/`` becomes
+``%2F``) and refuses a bare ``.`` or ``..`` (requests would send ``%2E``
+back as ``.``, and the server would resolve it), so no value can change
 which endpoint a request reaches. Checks raise
 :class:`~circleci.error.InvalidArgumentError` before anything is sent.
 """
@@ -29,15 +30,15 @@ def required(value: Any, name: str = "value") -> Any:
 
 
 def segment(value: Any, name: str = "value") -> str:
-    """Encode one path segment, refusing empty values.
+    """Encode one path segment, refusing empty values and the dot segments ``.`` and ``..``.
 
     :param value: a name, number or identifier.
     :param name: what the value is, for the error message.
     """
-    encoded = quote(str(required(value, name)), safe="")
-    if encoded in (".", ".."):
-        encoded = encoded.replace(".", "%2E")
-    return encoded
+    text = str(required(value, name))
+    if text in (".", ".."):
+        raise InvalidArgumentError(value, f"{name} cannot be '.' or '..'")
+    return quote(text, safe="")
 
 
 def vcs(vcs_type: Any) -> str:

@@ -9,7 +9,7 @@ options come after it as keywords.
 from __future__ import annotations
 
 import os
-from typing import Any, Optional, Union
+from typing import Any, Optional, TypeVar, Union
 from urllib.parse import urlsplit
 
 from urllib3.util.retry import Retry
@@ -17,6 +17,8 @@ from urllib3.util.retry import Retry
 from ._args import artifact_filename
 from .error import BadVerbError
 from .transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport, resolve_token
+
+_Client = TypeVar("_Client", bound="BaseClient")
 
 
 class BaseClient:
@@ -64,7 +66,7 @@ class BaseClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(url={self.url!r})"
 
-    def __enter__(self: Any) -> Any:
+    def __enter__(self: _Client) -> _Client:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -310,16 +310,23 @@ class Api(BaseClient):
         data = query(fingerprint=_args.required(fingerprint, "fingerprint"), hostname=hostname)
         return self._request("DELETE", project_path(vcs_type, username, project, "ssh-key"), data=data)
 
-    def list_checkout_keys(self, username: str, project: str, vcs_type: str = "github") -> Any:
+    def list_checkout_keys(
+        self, username: str, project: str, vcs_type: str = "github", *, digest: Optional[str] = None
+    ) -> Any:
         """A project's checkout keys.
 
         :param username: org or user name.
         :param project: case-sensitive repository name.
         :param vcs_type: ``github`` (default) or ``bitbucket``.
+        :param digest: how fingerprints are shown: ``md5`` (CircleCI's
+            default) or ``sha256``.
 
         Endpoint: ``GET /project/:vcs-type/:username/:project/checkout-key``
+
+        .. versionadded:: 1.3.0 ``digest``.
         """
-        return self._request("GET", project_path(vcs_type, username, project, "checkout-key"))
+        path = project_path(vcs_type, username, project, "checkout-key")
+        return self._request("GET", path, params=query(digest=digest))
 
     def create_checkout_key(self, username: str, project: str, key_type: str, vcs_type: str = "github") -> Any:
         """Create a checkout key for a project.

@@ -1,0 +1,1 @@
+"""Tests against circleci.com, run only when a token and a test project are set."""

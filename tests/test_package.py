@@ -1,0 +1,74 @@
+"""What ``import circleci`` provides: the 1.2.2 import paths, the logger, warnings, typing marker."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import circleci
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("module", "names"),
+    [
+        ("circleci.api", ["Api"]),
+        ("circleci.experimental", ["Experimental"]),
+        ("circleci.sdk", ["SDK"]),
+        ("circleci.error", ["CircleCIException", "BadVerbError", "BadKeyError", "InvalidFilterError"]),
+        ("circleci.version", ["VERSION", "get_short_version"]),
+    ],
+)
+def test_1_2_2_import_paths(module: str, names: list[str]) -> None:
+    loaded = importlib.import_module(module)
+
+    for name in names:
+        assert hasattr(loaded, name), f"{module}.{name}"
+
+
+def test_public_names_are_documented() -> None:
+    for module_name in ("circleci", "circleci.api", "circleci.experimental", "circleci.version"):
+        module = importlib.import_module(module_name)
+        assert module.__doc__
+        for name in getattr(module, "__all__", []):
+            assert getattr(module, name) is not None
+            if callable(getattr(module, name)):
+                assert getattr(module, name).__doc__, f"{module_name}.{name}"
+
+
+def test_library_logger_is_silent_by_default() -> None:
+    handlers = logging.getLogger("circleci").handlers
+
+    assert any(isinstance(handler, logging.NullHandler) for handler in handlers)
+
+
+def test_circleci_deprecation_warnings_are_shown_outside_main() -> None:
+    code = (
+        "import warnings, circleci\n"
+        "from circleci.error import CircleCIDeprecationWarning as W\n"
+        'emit = \'import warnings\\nwarnings.warn("endpoint going", W)\\nwarnings.warn("plain", DeprecationWarning)\'\n'
+        "exec(compile(emit, 'elsewhere.py', 'exec'), {'__name__': 'elsewhere', 'W': W})\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=30, env=_plain_env()
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "CircleCIDeprecationWarning: endpoint going" in result.stderr
+    assert "plain" not in result.stderr
+
+
+def _plain_env() -> dict[str, str]:
+    """The environment without options that change which warnings are shown."""
+    return {key: value for key, value in os.environ.items() if key not in ("PYTHONWARNINGS", "PYTHONDEVMODE")}
+
+
+def test_package_is_typed() -> None:
+    assert (Path(circleci.__file__).parent / "py.typed").is_file()
