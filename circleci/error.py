@@ -297,11 +297,11 @@ _STATUS_CLASSES: dict[int, type[CircleCIHTTPError]] = {
 # v1.1 endpoints CircleCI removed on 2027-02-01, with the v2 operation to use instead.
 _SUNSET_REPLACEMENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"/project/[^/]+/[^/]+/[^/]+/\d+/(retry|ssh)$"),
+        re.compile(r"/v1(\.1)?/project/[^/]+/[^/]+/[^/]+/\d+/(retry|ssh)$"),
         "rerunWorkflow (POST /workflow/{id}/rerun; ApiV2.rerun_workflow)",
     ),
     (
-        re.compile(r"/project/[^/]+/[^/]+/[^/]+(/tree/[^/]+)?$"),
+        re.compile(r"/v1(\.1)?/project/[^/]+/[^/]+/[^/]+(/tree/[^/]+)?$"),
         "triggerPipeline (POST /project/{project-slug}/pipeline; ApiV2.trigger_pipeline)",
     ),
 )
@@ -315,7 +315,7 @@ def sunset_hint(method: str, path: str) -> Optional[str]:
     :returns: a sentence for the error message, or ``None`` when the endpoint
         is not one of those removed on 2027-02-01.
     """
-    if method != "POST" or "/v1" not in path:
+    if method != "POST":
         return None
     for pattern, replacement in _SUNSET_REPLACEMENTS:
         if pattern.search(path):

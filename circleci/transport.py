@@ -10,22 +10,26 @@ else in the package imports :mod:`requests` to send anything.
 
 from __future__ import annotations
 
+import contextlib
+import email.utils
 import json
 import logging
+import math
 import os
 import random
 import re
+import sys
 import tempfile
 import threading
-import time
+import traceback
 import warnings
 from itertools import takewhile
 from typing import Any, Optional, Union
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import MaxRetryError, ReadTimeoutError, ResponseError
+from urllib3.exceptions import InvalidHeader, MaxRetryError, ReadTimeoutError, ResponseError
 from urllib3.util.retry import Retry
 
 from . import error
@@ -45,6 +49,8 @@ __all__ = [
 log = logging.getLogger("circleci")
 
 TOKEN_HEADER = "Circle-Token"
+CREDENTIAL_HEADERS = (TOKEN_HEADER, "Authorization")
+MASK = "***"
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 60.0)
 """Seconds to wait for a connection, and between bytes of an answer."""
 DEFAULT_RETRIES = 3
@@ -54,10 +60,15 @@ DEFAULT_POOL_SIZE = 16
 RETRY_AFTER_CAP = 60.0
 """Longest ``Retry-After`` the client waits for; a longer one raises at once."""
 BACKOFF_FACTOR = 0.5
+"""The first backoff wait, in seconds; each further one doubles it."""
 BACKOFF_CAP = 8.0
+"""The longest backoff wait between two attempts, in seconds."""
 DOWNLOAD_CHUNK = 256 * 1024
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 UNREDIRECTED = frozenset({"POST", "PATCH"})
+_HEADER_PARSER = Retry(0)
+_ID_SEGMENT = re.compile(r"/(\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?=/|$)")
+"""A path segment that is a build number or a UUID: one endpoint, whatever its value."""
 
 Timeout = Union[float, tuple[float, float]]
 
@@ -81,13 +92,20 @@ class RetryPolicy(Retry):
       to connect (nothing was sent), never a 5xx or a broken answer, so a
       trigger is never sent twice.
     * ``Retry-After`` (seconds or an HTTP date) is obeyed up to
-      ``retry_after_cap`` seconds; a longer wait gives up at once, and the
-      client raises :class:`~circleci.error.RateLimited` with ``retry_after``.
-    * Without ``Retry-After`` the wait doubles from 0.5 s up to 8 s, with
-      :func:`jitter`.
+      ``retry_after_cap`` seconds; a longer wait gives up at once and the
+      client raises the status's error (:class:`~circleci.error.RateLimited`
+      for a 429, with ``retry_after`` set). An unreadable ``Retry-After`` is
+      treated as absent.
+    * Without ``Retry-After`` the wait doubles from 0.5 s up to 8 s, spread
+      by :func:`jitter`.
+
+    So one call spends at most ``total * max(retry_after_cap, 8)`` seconds
+    waiting between attempts (3 minutes with the defaults), plus the time of
+    its ``total + 1`` attempts.
 
     :param total: retries after the first attempt.
-    :param retry_after_cap: the longest ``Retry-After`` to wait for.
+    :param retry_after_cap: the longest ``Retry-After`` to wait for, in seconds.
+    :param kwargs: any other :class:`~urllib3.util.Retry` option.
     """
 
     def __init__(
@@ -102,15 +120,22 @@ class RetryPolicy(Retry):
         self.retry_after_cap = retry_after_cap
 
     def new(self, **kw: Any) -> RetryPolicy:
+        """A copy with some options changed (urllib3 calls this on each retry)."""
         kw.setdefault("retry_after_cap", self.retry_after_cap)
         return super().new(**kw)
 
     def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        """Whether a status is retried: 429 for every verb, else urllib3's rule."""
         if status_code == 429:
             return True
         return bool(super().is_retry(method, status_code, has_retry_after))
 
+    def get_retry_after(self, response: Any) -> Optional[float]:
+        """Seconds from the response's ``Retry-After``, ``None`` when absent or unreadable."""
+        return _retry_after_seconds(response.headers.get("Retry-After"))
+
     def get_backoff_time(self) -> float:
+        """The wait before the next retry: doubling per consecutive failure, capped, with jitter."""
         errors = len(list(takewhile(lambda h: h.redirect_location is None, reversed(self.history))))
         if errors == 0:
             return 0.0
@@ -119,9 +144,10 @@ class RetryPolicy(Retry):
     def increment(
         self, method: Optional[str] = None, url: Optional[str] = None, *args: Any, **kwargs: Any
     ) -> RetryPolicy:
+        """Count one failure; give up at once on a ``Retry-After`` beyond the cap."""
         response = kwargs.get("response", args[0] if args else None)
-        if response is not None and response.status == 429:
-            wait = _retry_after_seconds(response.headers.get("Retry-After"))
+        if response is not None:
+            wait = self.get_retry_after(response)
             if wait is not None and wait > self.retry_after_cap:
                 raise MaxRetryError(kwargs.get("_pool"), url or "", ResponseError("Retry-After beyond cap"))  # type: ignore[arg-type]
         new = super().increment(method, url, *args, **kwargs)
@@ -131,12 +157,12 @@ class RetryPolicy(Retry):
 
 
 def _retry_after_seconds(value: Optional[str]) -> Optional[float]:
-    """Seconds from a ``Retry-After`` header, or ``None`` when absent or unreadable."""
+    """Seconds from a ``Retry-After`` value, or ``None`` when absent or unreadable."""
     if not value:
         return None
     try:
-        return max(0.0, float(Retry.parse_retry_after(Retry(), value)))
-    except Exception:
+        return float(_HEADER_PARSER.parse_retry_after(value))
+    except InvalidHeader:
         return None
 
 
@@ -155,12 +181,18 @@ def _policy(retries: Union[int, Retry]) -> Retry:
 def _timeout(timeout: Timeout) -> Timeout:
     values = timeout if isinstance(timeout, tuple) else (timeout,)
     if len(values) not in (1, 2) or not all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in values
+        isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < math.inf for v in values
     ):
         raise error.InvalidArgumentError(
-            timeout, "timeout must be a positive number of seconds, or a (connect, read) pair"
+            timeout, "timeout must be a positive, finite number of seconds, or a (connect, read) pair"
         )
     return timeout
+
+
+def _pool_size(pool_size: int) -> int:
+    if isinstance(pool_size, bool) or not isinstance(pool_size, int) or pool_size < 1:
+        raise error.InvalidArgumentError(pool_size, "pool_size must be a positive integer")
+    return pool_size
 
 
 class _Session(requests.Session):
@@ -168,10 +200,12 @@ class _Session(requests.Session):
 
     requests removes ``Authorization`` on such a redirect but keeps custom
     headers; artifact downloads redirect to storage hosts that must not see
-    the token.
+    the token. "Leaving the host" is requests' own rule: another host name,
+    another port, or another scheme (except http to https on default ports).
     """
 
     def rebuild_auth(self, prepared_request: requests.PreparedRequest, response: requests.Response) -> None:
+        """Drop every credential header when the redirect goes to another origin."""
         super().rebuild_auth(prepared_request, response)  # type: ignore[no-untyped-call]
         if self.should_strip_auth(  # type: ignore[no-untyped-call]
             response.request.url, prepared_request.url
@@ -182,12 +216,18 @@ class _Session(requests.Session):
 class Transport:
     """Sends requests for one client and the clients that share it.
 
+    One instance is safe to use from several threads at once: the session's
+    connection pool hands each thread its own connection, up to
+    ``pool_size`` kept open per host (more are opened when needed, and closed
+    after use).
+
     :param token: the CircleCI personal API token, or ``None`` to send no
         credentials.
     :param timeout: seconds for connecting and for each read, as one number
         or a ``(connect, read)`` pair.
-    :param retries: retries after a failed attempt, or a urllib3 ``Retry``.
-    :param pool_size: connections kept per host.
+    :param retries: retries after a failed attempt (``0`` for none), or a
+        urllib3 ``Retry`` such as :class:`RetryPolicy`.
+    :param pool_size: connections kept open per host.
     """
 
     def __init__(
@@ -204,7 +244,7 @@ class Transport:
         self.session = _Session()
         self.session.headers["User-Agent"] = f"circleci-python/{VERSION} requests/{requests.__version__}"
         self.session.headers["Accept"] = "application/json"
-        adapter = HTTPAdapter(max_retries=self.retries, pool_connections=4, pool_maxsize=pool_size)
+        adapter = HTTPAdapter(max_retries=self.retries, pool_connections=4, pool_maxsize=_pool_size(pool_size))
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
         self.trusted_hosts: set[str] = set()
@@ -248,9 +288,9 @@ class Transport:
         :raises CircleCITimeout: when it does not answer in time.
         :raises InvalidResponseError: for a success whose body is not JSON.
         """
-        response = self._send(method, url, params=params, json_body=json_body)
+        response = self._send(method, url, self._headers, params=params, json_body=json_body)
         body = response.content
-        if not body.strip():
+        if not body or body.isspace():
             return None
         try:
             return json.loads(body)
@@ -269,56 +309,56 @@ class Transport:
         The body goes to a temporary file beside ``target`` that is renamed
         into place only once every byte has arrived, so a failure leaves
         neither a partial file nor a temporary one, and an existing file at
-        ``target`` is kept. The token is sent only over HTTPS or to a host in
-        :attr:`trusted_hosts` (the API's own), and is dropped on a redirect to
-        another host.
+        ``target`` is kept. The token goes in the ``Circle-Token`` header,
+        only over HTTPS or to a host in :attr:`trusted_hosts` (the API's
+        own), and is dropped on a redirect to another host. A
+        ``circle-token`` query parameter (no longer honoured by CircleCI) is
+        taken out of the URL and sent as the header when the client has no
+        token of its own.
 
         :returns: ``target``.
         :raises DownloadError: when the body is cut short or cannot be written.
+        :raises CircleCIHTTPError: when the server answers with an error status.
+        :raises CircleCIConnectionError: when the server cannot be reached.
         """
-        response = self._send("GET", url, stream=True, send_token=self._may_send_token(url))
-        directory = os.path.dirname(target) or "."
-        handle, partial = tempfile.mkstemp(prefix=".circleci-", suffix=".part", dir=directory)
+        url, url_token = _split_token(url)
+        token = self._token or url_token
+        headers = {TOKEN_HEADER: token} if token and self._may_send_token(url) else {}
         try:
-            with os.fdopen(handle, "wb") as out, response:
-                received = 0
+            handle, partial = tempfile.mkstemp(prefix=".circleci-", suffix=".part", dir=os.path.dirname(target))
+        except OSError as exc:
+            raise self._download_error(url, target, exc) from None
+        try:
+            with os.fdopen(handle, "wb") as out, self._send("GET", url, headers, stream=True) as response:
                 for chunk in response.iter_content(DOWNLOAD_CHUNK):
                     out.write(chunk)
-                    received += len(chunk)
-            expected = response.headers.get("Content-Length")
-            if expected is not None and "Content-Encoding" not in response.headers and received != int(expected):
-                raise error.DownloadError(
-                    f"download of {self._safe(url)} stopped at {received} of {expected} bytes", path=target
-                )
             os.replace(partial, target)
-        except error.DownloadError:
-            os.unlink(partial)
+        except error.CircleCIException:
             raise
         except (requests.RequestException, OSError) as exc:
-            os.unlink(partial)
-            raise error.DownloadError(
-                f"download of {self._safe(url)} failed: {type(exc).__name__}", path=target
-            ) from None
+            raise self._download_error(url, target, exc) from None
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(partial)
         return target
 
     def _send(
         self,
         method: str,
         url: str,
+        headers: dict[str, str],
         *,
         params: Optional[dict[str, Any]] = None,
         json_body: Any = None,
         stream: bool = False,
-        send_token: bool = True,
     ) -> requests.Response:
-        started = time.monotonic()
         try:
             response = self.session.request(
                 method,
                 url,
                 params=_query(params) if params else None,
                 json=json_body,
-                headers=self._headers if send_token else None,
+                headers=headers,
                 timeout=self.timeout,
                 allow_redirects=method not in UNREDIRECTED,
                 stream=stream,
@@ -327,11 +367,12 @@ class Transport:
             raise self._transport_error(method, url, exc) from None
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
-                "%s %s -> %d (%.0f ms)", method, _path(url), response.status_code, (time.monotonic() - started) * 1000
+                "%s %s -> %d (%.0f ms)",
+                method,
+                _path(url),
+                response.status_code,
+                response.elapsed.total_seconds() * 1000,
             )
-        for sent in (*response.history, response):
-            if TOKEN_HEADER in sent.request.headers:
-                sent.request.headers[TOKEN_HEADER] = "***"
         if "Deprecation" in response.headers or "Sunset" in response.headers:
             self._warn_deprecated(method, response)
         if response.status_code >= 300:
@@ -343,8 +384,9 @@ class Transport:
         return url.startswith("https://") or urlsplit(url).netloc in self.trusted_hosts
 
     def _safe(self, text: str) -> str:
-        text = re.sub(r"(?i)(circle-token=)[^&#\s]*", r"\1***", text)
-        return text.replace(self._token, "***") if self._token else text
+        """``text`` with the token, and any ``circle-token=`` value, masked."""
+        text = re.sub(r"(?i)(circle-token=)[^&#\s]*", rf"\g<1>{MASK}", text)
+        return text.replace(self._token, MASK) if self._token else text
 
     def _transport_error(self, method: str, url: str, exc: requests.RequestException) -> error.CircleCIException:
         reason = exc.args[0] if exc.args else None
@@ -352,20 +394,29 @@ class Transport:
             isinstance(reason, MaxRetryError) and isinstance(reason.reason, ReadTimeoutError)
         ):
             return error.CircleCITimeout(
-                f"{method} {self._safe(url)} timed out after {self.timeout} s (retries: {self.retries.total})"
+                f"{method} {self._safe(url)} timed out (timeout={self.timeout} s, retries={self.retries.total})"
             )
         return error.CircleCIConnectionError(
             f"{method} {self._safe(url)} failed: {type(exc).__name__}: {self._safe(_reason(exc))}"
         )
 
+    def _download_error(self, url: str, target: str, exc: Exception) -> error.DownloadError:
+        return error.DownloadError(
+            f"download of {self._safe(url)} to {target} failed: {type(exc).__name__}: {self._safe(_reason(exc))}",
+            path=target,
+        )
+
     def _http_error(self, method: str, response: requests.Response) -> error.CircleCIHTTPError:
+        _mask_credentials(response)
         message = self._safe(_error_message(response))
-        path = _path(response.url)
+        retry_after = _retry_after_seconds(response.headers.get("Retry-After"))
         if response.status_code == 410:
-            hint = error.sunset_hint(method, path)
+            hint = error.sunset_hint(method, _path(response.url))
             if hint:
                 message = f"{message} {hint}"
-        elif 300 <= response.status_code < 400:
+        elif response.status_code == 429 and retry_after is not None:
+            message = f"{message} (Retry-After: {retry_after:.0f} s)"
+        elif response.status_code < 400:
             location = self._safe(response.headers.get("Location", "")).split("?")[0]
             message = f"redirect to {location or 'nowhere'} not followed for {method}"
         return error.error_for_status(
@@ -374,22 +425,40 @@ class Transport:
             method=method,
             url=self._safe(response.url),
             response=response,
-            retry_after=_retry_after_seconds(response.headers.get("Retry-After")),
+            retry_after=retry_after,
         )
 
     def _warn_deprecated(self, method: str, response: requests.Response) -> None:
-        endpoint = re.sub(r"/\d+(?=/|$)", "/{n}", _path(response.url))
+        endpoint = _ID_SEGMENT.sub("/{id}", _path(response.url))
         with self._lock:
             if (method, endpoint) in self._warned:
                 return
             self._warned.add((method, endpoint))
         sunset = response.headers.get("Sunset")
-        when = f"; CircleCI removes it on {sunset}" if sunset else ""
+        when = f"; CircleCI removes it on {_http_date(sunset)}" if sunset else ""
         warnings.warn(
             f"{method} {endpoint} is deprecated by CircleCI{when}",
             error.CircleCIDeprecationWarning,
-            stacklevel=5,
+            stacklevel=_caller_stacklevel(),
         )
+
+
+def _caller_stacklevel() -> int:
+    """The ``stacklevel`` of the first caller outside this package, for warnings."""
+    frames = traceback.walk_stack(sys._getframe(1))
+    return next(level for level, (frame, _) in enumerate(frames, 1) if not _in_package(frame.f_globals.get("__name__")))
+
+
+def _in_package(module: Optional[str]) -> bool:
+    return module == "circleci" or str(module).startswith("circleci.")
+
+
+def _http_date(value: str) -> str:
+    """An HTTP date as ``YYYY-MM-DD``; any other text unchanged."""
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError):
+        return value
 
 
 def _query(params: dict[str, Any]) -> dict[str, Any]:
@@ -401,9 +470,28 @@ def _query(params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _split_token(url: str) -> tuple[str, Optional[str]]:
+    """``url`` without its ``circle-token`` query parameter, and that parameter's value."""
+    parts = urlsplit(url)
+    if "circle-token" not in parts.query.lower():
+        return url, None
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    tokens = [value for key, value in pairs if key.lower() == "circle-token"]
+    kept = urlencode([(key, value) for key, value in pairs if key.lower() != "circle-token"])
+    return urlunsplit(parts._replace(query=kept)), (tokens[0] if tokens else None)
+
+
+def _mask_credentials(response: requests.Response) -> None:
+    """Mask the credential headers of every request that led to ``response``."""
+    for answer in (*response.history, response):
+        for name in CREDENTIAL_HEADERS:
+            if name in answer.request.headers:
+                answer.request.headers[name] = MASK
+
+
 def _reason(exc: BaseException) -> str:
     """The innermost reason of a requests/urllib3 failure, without the URL."""
-    reason: Any = exc.args[0] if exc.args else exc
+    reason: Any = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
     reason = getattr(reason, "reason", reason)
     text = str(reason)
     return re.sub(r"<[^>]*>:?\s*", "", text)[:200]
