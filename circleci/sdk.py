@@ -10,13 +10,28 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
-from typing import Any, Optional
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from fnmatch import fnmatchcase
+from typing import Any, Callable, NamedTuple, Optional, TypeVar, Union
 
+from ._client import BaseClient
 from .api import Api
-from .error import InvalidArgumentError, WaitTimeout
+from .error import (
+    CircleCIException,
+    DownloadError,
+    InvalidArgumentError,
+    PipelineError,
+    PipelineFailed,
+    WaitTimeout,
+)
+from .v2 import ApiV2
 
-__all__ = ["SDK"]
+__all__ = ["SDK", "Outcome", "ArtifactDownloadError"]
 
 _PAGE = 100
 _MAX_PAGES = 50
@@ -26,7 +41,10 @@ class SDK:
     """Multi-call helpers on top of a client.
 
     :param apiclient: an :class:`~circleci.api.Api` (or
-        :class:`~circleci.experimental.Experimental`).
+        :class:`~circleci.experimental.Experimental`); the v2 helpers use its
+        :attr:`~circleci.api.Api.v2`. An :class:`~circleci.v2.ApiV2` works
+        for the v2 helpers (``pipeline_singleton``, ``wait_for_pipeline``,
+        ``trigger_pipeline_and_wait``, ``download_artifacts``).
     :param logger: where progress goes, through ``logger.info``; without one
         it is printed.
     """
@@ -69,10 +87,10 @@ class SDK:
 
         Meant to run early in a CircleCI job so that builds of a project run
         one at a time. It lists the project's running builds, leaves out the
-        current one (``CIRCLE_BUILD_URL``), and while any remain prints them
-        and ``found running builds, sleeping for 15 seconds.``, then checks
-        again. When none remain it prints ``no running builds found,
-        beginning execution.`` and returns.
+        current one (``CIRCLE_BUILD_URL``), and while any remain prints
+        ``found running builds, sleeping for 15 seconds.`` followed by their
+        URLs, then checks again. When none remain it prints ``no running
+        builds found, beginning execution.`` and returns.
 
         :param username: org or user name.
         :param project: case-sensitive repository name.
@@ -81,15 +99,17 @@ class SDK:
         :param timeout: give up after this many seconds; ``None`` (default)
             waits as long as it takes.
         :raises WaitTimeout: when ``timeout`` passes first.
+        :raises InvalidArgumentError: for an ``interval`` that is not a
+            positive number, or a ``timeout`` that is neither ``None`` nor a
+            number of 0 or more.
 
         .. versionchanged:: 1.2.2
             the current build is not counted as a running build.
         .. versionchanged:: 1.3.0
             sees running builds past the first 100; ``interval`` and ``timeout``.
         """
-        if isinstance(interval, bool) or not isinstance(interval, (int, float)) or interval <= 0:
-            raise InvalidArgumentError(interval, "interval must be a positive number of seconds")
-        current = os.environ.get("CIRCLE_BUILD_URL")
+        _check_wait(interval, timeout)
+        current = os.environ.get("CIRCLE_BUILD_URL") or None
         if current is None:
             self._log("CIRCLE_BUILD_URL was not found. You may be running this script outside of a CircleCI build.")
         deadline = None if timeout is None else time.monotonic() + timeout
@@ -97,13 +117,407 @@ class SDK:
             others = [url for url in self._running_build_urls(username, project, vcs_type) if url != current]
             if not others:
                 break
-            self._log(others)
             remaining = None if deadline is None else deadline - time.monotonic()
             if remaining is not None and remaining <= 0:
                 raise WaitTimeout(
                     f"builds of {username}/{project} still running after {timeout} seconds: {', '.join(others)}",
                     waited_on=others,
                 )
-            self._log(f"found running builds, sleeping for {interval} seconds.")
+            self._log(f"found running builds, sleeping for {interval:g} seconds.")
+            self._log(others)
             time.sleep(interval if remaining is None else min(interval, remaining))
         self._log("no running builds found, beginning execution.")
+
+    @property
+    def _v2(self) -> ApiV2:
+        """The v2 client: the one given, or the :attr:`~circleci.api.Api.v2` of an ``Api``."""
+        client: BaseClient = self.apiclient
+        return client if isinstance(client, ApiV2) else self.apiclient.v2
+
+    @property
+    def _v1(self) -> Api:
+        """The v1.1 client; helpers built on v1.1 refuse an ``ApiV2``."""
+        client: BaseClient = self.apiclient
+        if not isinstance(client, Api):
+            raise InvalidArgumentError(client, "this helper uses API v1.1: give the SDK an Api, not an ApiV2")
+        return client
+
+    def _workflows(self, pipeline_id: str) -> list[dict[str, Any]]:
+        """Every workflow of a pipeline, across pages."""
+        return list(self._v2.iterate(self._v2.list_workflows_by_pipeline_id, pipeline_id))
+
+    def _poll(self, check: Callable[[], Union[T, _Waiting]], interval: float, timeout: Optional[float]) -> T:
+        """Call ``check`` every ``interval`` seconds until it returns something other than a :class:`_Waiting`.
+
+        Each wait is logged with its reason; once ``timeout`` seconds have
+        passed, the last reason is raised as :class:`WaitTimeout`.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            state = check()
+            if not isinstance(state, _Waiting):
+                return state
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                raise WaitTimeout(f"{state.reason}; gave up after {timeout:g} seconds", waited_on=state.waited_on)
+            self._log(f"{state.reason}; checking again in {interval:g} seconds.")
+            time.sleep(interval if remaining is None else min(interval, remaining))
+
+    def pipeline_singleton(
+        self, project_slug: str, *, branch: Optional[str] = None, interval: float = 15, timeout: Optional[float] = None
+    ) -> None:
+        """Wait until no earlier pipeline of the project has a running workflow.
+
+        The API v2 successor of :meth:`build_singleton`, meant to run early in
+        a job. The current pipeline is found from ``CIRCLE_PIPELINE_ID`` (or
+        from ``CIRCLE_WORKFLOW_ID``); it is never waited on, and neither is
+        any pipeline created after it (a higher ``number``), so two jobs that
+        both call this never wait on each other: the later one waits for the
+        earlier. Workflows ``on_hold`` do not count as running. Pipelines
+        created more than a day ago are not checked, and a pipeline whose
+        workflows have all finished is not checked again.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``;
+            the project of the current pipeline.
+        :param branch: only consider pipelines of this branch.
+        :param interval: seconds between checks. Default 15.
+        :param timeout: give up after this many seconds; ``None`` (default)
+            waits as long as it takes.
+        :raises WaitTimeout: when ``timeout`` passes first.
+        :raises InvalidArgumentError: for a bad ``interval`` or ``timeout``.
+
+        .. versionadded:: 1.3.0
+        """
+        _check_wait(interval, timeout)
+        current = self._current_pipeline()
+        settled: set[str] = set()
+        self._poll(lambda: self._earlier_running(project_slug, branch, current, settled), interval, timeout)
+        self._log(f"no earlier pipeline of {project_slug} is running, beginning execution.")
+
+    def _current_pipeline(self) -> Optional[dict[str, Any]]:
+        """The pipeline this job belongs to, from the job's environment, or ``None`` outside CircleCI."""
+        pipeline_id = os.environ.get("CIRCLE_PIPELINE_ID")
+        workflow_id = os.environ.get("CIRCLE_WORKFLOW_ID")
+        if not pipeline_id and workflow_id:
+            pipeline_id = self._v2.get_workflow_by_id(workflow_id)["pipeline_id"]
+        if not pipeline_id:
+            self._log("CIRCLE_PIPELINE_ID was not found: every running pipeline of the project is waited on.")
+            return None
+        pipeline: dict[str, Any] = self._v2.get_pipeline_by_id(pipeline_id)
+        return pipeline
+
+    def _earlier_running(
+        self, project_slug: str, branch: Optional[str], current: Optional[dict[str, Any]], settled: set[str]
+    ) -> Optional[_Waiting]:
+        """The running workflows of pipelines created before ``current``, as a :class:`_Waiting`, or ``None``.
+
+        Pipelines whose workflows have all finished are added to ``settled``
+        and skipped from then on.
+        """
+        running: list[dict[str, Any]] = []
+        for pipeline in self._earlier_pipelines(project_slug, branch, current):
+            if pipeline["id"] in settled:
+                continue
+            workflows = self._workflows(pipeline["id"])
+            running.extend(workflow for workflow in workflows if workflow.get("status") in _RUNNING)
+            if workflows and all(workflow.get("status") in _FINISHED for workflow in workflows):
+                settled.add(pipeline["id"])
+        if not running:
+            return None
+        names = ", ".join(f"{wf.get('name')} (pipeline {wf.get('pipeline_number')})" for wf in running)
+        return _Waiting(f"waiting for earlier pipelines of {project_slug} to finish: {names} running", running)
+
+    def _earlier_pipelines(
+        self, project_slug: str, branch: Optional[str], current: Optional[dict[str, Any]]
+    ) -> Iterator[dict[str, Any]]:
+        """Pipelines of the project from the last day, newest first, other than ``current`` and those after it."""
+        oldest = datetime.now(timezone.utc) - _LOOKBACK
+        for pipeline in self._v2.iterate(self._v2.list_pipelines_for_project, project_slug, branch=branch):
+            if _created_at(pipeline) < oldest:
+                return
+            if current is None or pipeline["number"] < current["number"]:
+                yield pipeline
+
+    def wait_for_pipeline(self, pipeline_id: str, *, interval: float = 15, timeout: Optional[float] = 1800) -> Outcome:
+        """Wait until every workflow of a pipeline has finished or is waiting for an approval.
+
+        A pipeline that has no workflows yet (just triggered, or still in
+        ``setup-pending``) is waited on. Workflows ``on_hold`` stop the
+        wait: they need a person, so they are returned in
+        :attr:`Outcome.on_hold` instead of being polled until the timeout.
+
+        :param pipeline_id: the pipeline's UUID.
+        :param interval: seconds between checks. Default 15.
+        :param timeout: give up after this many seconds (default 1800);
+            ``None`` waits as long as it takes.
+        :returns: an :class:`Outcome` with the pipeline and its final
+            workflows (every page of them).
+        :raises PipelineError: when the pipeline is ``errored`` (for
+            instance, invalid config); it carries the pipeline's errors.
+        :raises WaitTimeout: when ``timeout`` passes first.
+        :raises InvalidArgumentError: for a bad ``interval`` or ``timeout``.
+
+        .. versionadded:: 1.3.0
+        """
+        _check_wait(interval, timeout)
+        outcome = self._poll(lambda: self._pipeline_progress(pipeline_id), interval, timeout)
+        self._log(f"pipeline {outcome.pipeline.get('number')} done: {_statuses(outcome.workflows)}.")
+        return outcome
+
+    def _pipeline_progress(self, pipeline_id: str) -> Union[Outcome, _Waiting]:
+        """One check of a pipeline: an :class:`Outcome` when it is done, else why it is not."""
+        pipeline = self._v2.get_pipeline_by_id(pipeline_id)
+        name = f"pipeline {pipeline.get('number')} ({pipeline_id})"
+        if pipeline.get("state") == "errored":
+            messages = [error.get("message", "") for error in pipeline.get("errors") or []]
+            raise PipelineError(f"{name} errored: {'; '.join(messages)}", pipeline=pipeline, errors=pipeline["errors"])
+        workflows = self._workflows(pipeline_id)
+        if not workflows:
+            return _Waiting(f"{name} has no workflows yet (state {pipeline.get('state')})", pipeline)
+        unfinished = [wf for wf in workflows if wf.get("status") not in _FINISHED and wf.get("status") != _ON_HOLD]
+        if unfinished:
+            return _Waiting(f"waiting for {name}: {_statuses(unfinished)}", unfinished)
+        return Outcome(pipeline, workflows)
+
+    def trigger_pipeline_and_wait(
+        self,
+        project_slug: str,
+        *,
+        branch: Optional[str] = None,
+        tag: Optional[str] = None,
+        parameters: Optional[dict[str, Any]] = None,
+        interval: float = 15,
+        timeout: Optional[float] = 1800,
+        raise_on_failure: bool = True,
+    ) -> Outcome:
+        """Trigger a pipeline, then wait for it as :meth:`wait_for_pipeline` does.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param branch: the branch to build; not together with ``tag``.
+        :param tag: the tag to build; not together with ``branch``.
+        :param parameters: pipeline parameters, name to value.
+        :param interval: seconds between checks. Default 15.
+        :param timeout: give up after this many seconds, counted from the
+            trigger (default 1800); ``None`` waits as long as it takes.
+        :param raise_on_failure: raise :class:`PipelineFailed` when a
+            workflow failed (default); ``False`` returns the outcome anyway.
+        :returns: the :class:`Outcome`; workflows waiting for an approval are
+            in its ``on_hold`` and are not a failure.
+        :raises PipelineFailed: when a workflow ended ``failed``, ``error``,
+            ``canceled`` or ``unauthorized`` and ``raise_on_failure`` is true.
+        :raises PipelineError: when the pipeline is ``errored``.
+        :raises WaitTimeout: when ``timeout`` passes first.
+
+        .. versionadded:: 1.3.0
+        """
+        _check_wait(interval, timeout)
+        created = self._v2.trigger_pipeline(project_slug, branch=branch, tag=tag, parameters=parameters)
+        self._log(f"triggered pipeline {created.get('number')} ({created['id']}) of {project_slug}.")
+        outcome = self.wait_for_pipeline(created["id"], interval=interval, timeout=timeout)
+        if raise_on_failure and outcome.failed:
+            raise PipelineFailed(
+                f"pipeline {created.get('number')} of {project_slug} failed: {_statuses(outcome.failed)}",
+                pipeline=outcome.pipeline,
+                workflows=outcome.workflows,
+                failed=outcome.failed,
+            )
+        return outcome
+
+    def download_artifacts(
+        self,
+        project_slug: str,
+        job_number: Union[int, str],
+        destdir: str,
+        *,
+        pattern: Optional[str] = None,
+        workers: int = 8,
+    ) -> list[str]:
+        """Download every artifact of a job (API v2), in parallel.
+
+        Each file goes to its ``path`` under ``destdir``, so files of the
+        same name in different folders do not collide; a job that ran on
+        several nodes (parallelism) gets a ``node-<index>`` folder per node.
+        Each file is written atomically. A failed file does not stop the
+        others: the error is raised once all of them are done.
+
+        :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
+        :param job_number: the job's number (``CIRCLE_BUILD_NUM`` inside it).
+        :param destdir: the folder to write to; created if missing.
+        :param pattern: only artifacts whose ``path`` matches this
+            :func:`fnmatch.fnmatchcase` pattern (``*`` also matches ``/``),
+            e.g. ``"*.xml"`` or ``"reports/*"``.
+        :param workers: files downloaded at once, over the client's pooled
+            connections. Default 8.
+        :returns: the local paths written, in the order the API listed the artifacts.
+        :raises ArtifactDownloadError: when any file failed (including a
+            ``path`` that would leave ``destdir``), after the others finished.
+        :raises InvalidArgumentError: for a bad ``workers``.
+
+        .. versionadded:: 1.3.0
+        """
+        _check_workers(workers)
+        artifacts = list(self._v2.iterate(self._v2.get_job_artifacts, project_slug, job_number))
+        return self._download_all(self._v2, artifacts, destdir, pattern, workers)
+
+    def download_build_artifacts(
+        self,
+        username: str,
+        project: str,
+        build_num: Union[int, str],
+        destdir: str,
+        *,
+        pattern: Optional[str] = None,
+        workers: int = 8,
+        vcs_type: str = "github",
+    ) -> list[str]:
+        """Download every artifact of a build (API v1.1), in parallel.
+
+        The same as :meth:`download_artifacts`, for a v1.1 build; needs an
+        :class:`~circleci.api.Api` client.
+
+        :param username: org or user name.
+        :param project: case-sensitive repository name.
+        :param build_num: the build's number.
+        :param destdir: the folder to write to; created if missing.
+        :param pattern: only artifacts whose ``path`` matches this pattern.
+        :param workers: files downloaded at once. Default 8.
+        :param vcs_type: ``github`` (default) or ``bitbucket``.
+        :returns: the local paths written, in the order the API listed the artifacts.
+        :raises ArtifactDownloadError: when any file failed, after the others finished.
+        :raises InvalidArgumentError: for a bad ``workers``, or when the SDK
+            was given an :class:`~circleci.v2.ApiV2`.
+
+        .. versionadded:: 1.3.0
+        """
+        _check_workers(workers)
+        artifacts = self._v1.get_artifacts(username, project, build_num, vcs_type) or []
+        return self._download_all(self._v1, artifacts, destdir, pattern, workers)
+
+    def _download_all(
+        self, client: BaseClient, artifacts: list[dict[str, Any]], destdir: str, pattern: Optional[str], workers: int
+    ) -> list[str]:
+        """Download the artifacts matching ``pattern`` with ``workers`` threads; raise once all are done."""
+        chosen = [artifact for artifact in artifacts if pattern is None or fnmatchcase(artifact["path"], pattern)]
+        by_node = len({artifact.get("node_index", 0) for artifact in chosen}) > 1
+        self._log(f"downloading {len(chosen)} of {len(artifacts)} artifacts to {destdir} with {workers} workers.")
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_fetch, client, artifact, destdir, by_node) for artifact in chosen]
+            self._log_progress(futures)
+        paths: list[str] = []
+        failed: dict[str, str] = {}
+        for artifact, future in zip(chosen, futures):
+            try:
+                paths.append(future.result())
+            except (CircleCIException, OSError) as exc:
+                failed[artifact["path"]] = str(exc)
+        if failed:
+            reasons = "; ".join(f"{path}: {reason}" for path, reason in failed.items())
+            raise ArtifactDownloadError(
+                f"{len(failed)} of {len(chosen)} artifacts failed: {reasons}", failed=failed, downloaded=paths
+            )
+        return paths
+
+    def _log_progress(self, futures: list[Future[str]]) -> None:
+        """Log files and bytes done as each download finishes."""
+        done_bytes = 0
+        for done, future in enumerate(as_completed(futures), 1):
+            if future.exception() is None:
+                done_bytes += os.path.getsize(future.result())
+            self._log(f"{done}/{len(futures)} files done, {done_bytes} bytes written.")
+
+
+T = TypeVar("T")
+
+_RUNNING = frozenset({"running", "failing"})
+_FAILED = frozenset({"failed", "error", "canceled", "unauthorized"})
+_FINISHED = _FAILED | {"success", "not_run"}
+_ON_HOLD = "on_hold"
+_LOOKBACK = timedelta(days=1)
+
+
+class _Waiting(NamedTuple):
+    """Why a poll is not done yet, and what it waits on."""
+
+    reason: str
+    waited_on: Any
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Where a pipeline ended up, as returned by :meth:`SDK.wait_for_pipeline`.
+
+    :ivar pipeline: the pipeline, as the API returned it.
+    :ivar workflows: all its workflows, each finished or ``on_hold``.
+    """
+
+    pipeline: dict[str, Any]
+    workflows: list[dict[str, Any]]
+
+    @property
+    def on_hold(self) -> list[dict[str, Any]]:
+        """The workflows waiting for an approval (their approval job is on hold)."""
+        return [workflow for workflow in self.workflows if workflow.get("status") == _ON_HOLD]
+
+    @property
+    def failed(self) -> list[dict[str, Any]]:
+        """The workflows that ended ``failed``, ``error``, ``canceled`` or ``unauthorized``."""
+        return [workflow for workflow in self.workflows if workflow.get("status") in _FAILED]
+
+
+class ArtifactDownloadError(DownloadError):
+    """Some artifacts of a job could not be downloaded; the others were.
+
+    :ivar failed: each failed artifact's ``path`` mapped to the reason.
+    :ivar downloaded: the local paths that were written.
+    """
+
+    def __init__(self, message: str, *, failed: dict[str, str], downloaded: list[str]) -> None:
+        super().__init__(message)
+        self.failed = failed
+        self.downloaded = downloaded
+
+
+def _check_wait(interval: Any, timeout: Any) -> None:
+    """Refuse an ``interval`` that is not a positive number and a ``timeout`` that is not ``None`` or 0 or more."""
+    if isinstance(interval, bool) or not isinstance(interval, (int, float)) or interval <= 0:
+        raise InvalidArgumentError(interval, "interval must be a positive number of seconds")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout < 0):
+        raise InvalidArgumentError(timeout, "timeout must be None or a number of seconds of 0 or more")
+
+
+def _check_workers(workers: Any) -> None:
+    """Refuse a ``workers`` that is not a positive integer."""
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InvalidArgumentError(workers, "workers must be a positive integer")
+
+
+def _statuses(workflows: list[dict[str, Any]]) -> str:
+    """``name (status)`` of each workflow, for messages."""
+    return ", ".join(f"{workflow.get('name')} ({workflow.get('status')})" for workflow in workflows)
+
+
+def _created_at(pipeline: dict[str, Any]) -> datetime:
+    """A pipeline's ``created_at`` as an aware datetime."""
+    return datetime.fromisoformat(pipeline["created_at"].replace("Z", "+00:00"))
+
+
+def _artifact_target(destdir: str, artifact: dict[str, Any], by_node: bool) -> str:
+    """The local path of an artifact: its ``path`` under ``destdir``, refusing any way out of it."""
+    path = str(artifact.get("path") or "")
+    parts = [part for part in re.split(r"[\\/]", path) if part not in ("", ".")]
+    if not parts or ".." in parts or os.path.isabs(path) or path.startswith("\\"):
+        raise InvalidArgumentError(path, "artifact path must be relative and stay inside destdir")
+    if by_node:
+        parts.insert(0, f"node-{artifact.get('node_index', 0)}")
+    target = os.path.join(destdir, *parts)
+    root = os.path.realpath(destdir)
+    if os.path.commonpath([root, os.path.realpath(target)]) != root:
+        raise InvalidArgumentError(path, "artifact path would resolve outside destdir")
+    return target
+
+
+def _fetch(client: BaseClient, artifact: dict[str, Any], destdir: str, by_node: bool) -> str:
+    """Download one artifact to its place under ``destdir`` and return the local path."""
+    target = _artifact_target(destdir, artifact, by_node)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    return client._download(artifact["url"], os.path.dirname(target), os.path.basename(target))

@@ -1,0 +1,81 @@
+"""Make a project's pipelines run one at a time (API v2).
+
+Run this early in a CircleCI job: while an earlier pipeline of the same
+project still has a running workflow it waits, checking every 15 seconds;
+pipelines started after this one are ignored, so two jobs never wait on each
+other. The token comes from ``CIRCLE_TOKEN``; the project from
+``CIRCLE_PROJECT_USERNAME`` and ``CIRCLE_PROJECT_REPONAME`` and the current
+pipeline from ``CIRCLE_PIPELINE_ID``, which CircleCI sets in every job.
+
+    python -m demo.sdk.pipeline_singleton [--project-slug gh/ORG/REPO] [--branch BRANCH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Optional
+
+from circleci.api import DEFAULT_URL, Api
+from circleci.error import CircleCIException
+from circleci.sdk import SDK
+
+ORG = "your-org"
+REPO = "your-repo"
+
+MISSING_TOKEN = (
+    "CIRCLE_TOKEN is not set. Create a personal API token in CircleCI (User Settings > Personal API Tokens) "
+    "and run: export CIRCLE_TOKEN=<token>."
+)
+
+
+def default_project_slug() -> str:
+    """``gh/<org>/<repo>`` of the job this runs in, from CircleCI's environment variables."""
+    org = os.environ.get("CIRCLE_PROJECT_USERNAME") or ORG
+    repo = os.environ.get("CIRCLE_PROJECT_REPONAME") or REPO
+    return f"gh/{org}/{repo}"
+
+
+def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
+    """Read the command line; the defaults come from the CircleCI job's environment.
+
+    :param argv: the arguments, without the program name; ``None`` reads ``sys.argv``.
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m demo.sdk.pipeline_singleton",
+        description="Wait until no earlier pipeline of the project has a running workflow.",
+    )
+    parser.add_argument("--project-slug", default=default_project_slug(), help="gh/org/repo (default: this job's)")
+    parser.add_argument("--branch", default=None, help="only wait for pipelines of this branch")
+    parser.add_argument("--interval", type=float, default=15, help="seconds between checks (default 15)")
+    parser.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+    parser.add_argument("--url", default=os.environ.get("CIRCLECI_API_URL") or DEFAULT_URL, help="API v1.1 base URL")
+    return parser.parse_args(argv)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Wait for earlier pipelines of the project; return the exit status.
+
+    :param argv: the arguments, without the program name; ``None`` reads ``sys.argv``.
+    :returns: 0 once no earlier pipeline is running, 1 when the wait or an
+        API call fails, 2 when ``CIRCLE_TOKEN`` is not set.
+    """
+    args = parse_args(argv)
+    token = os.environ.get("CIRCLE_TOKEN")
+    if not token:
+        print(MISSING_TOKEN, file=sys.stderr)
+        return 2
+    try:
+        with Api(token, args.url) as api:
+            SDK(api).pipeline_singleton(
+                args.project_slug, branch=args.branch, interval=args.interval, timeout=args.timeout
+            )
+    except CircleCIException as exc:
+        print(f"pipeline_singleton failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""Fixtures for the SDK tests: a fake CircleCI, a fake clock, clients pointed at them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Callable
+
+import pytest
+import responses
+
+import circleci.sdk
+from circleci.api import Api
+from circleci.sdk import SDK
+
+from .fake import API, FakeCircleCI
+
+
+class FakeClock:
+    """Stands in for the ``time`` module of :mod:`circleci.sdk`: sleeping only moves the clock.
+
+    Each sleep runs the next function of :attr:`script`, if any, so a test can
+    change the fake server's state between two polls.
+    """
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+        self.script: list[Callable[[], object]] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        assert len(self.sleeps) < 100, "a poll loop did not stop"
+        self.sleeps.append(seconds)
+        self.now += seconds
+        if self.script:
+            self.script.pop(0)()
+
+
+@pytest.fixture(autouse=True)
+def no_job_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite-wide fixture clears the other CircleCI variables; this one is only read here."""
+    monkeypatch.delenv("CIRCLE_BUILD_NUM", raising=False)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    fake = FakeClock()
+    monkeypatch.setattr(circleci.sdk, "time", fake)
+    return fake
+
+
+@pytest.fixture
+def rsps() -> Iterator[responses.RequestsMock]:
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        yield mock
+
+
+@pytest.fixture
+def fake(rsps: responses.RequestsMock) -> FakeCircleCI:
+    return FakeCircleCI(rsps)
+
+
+@pytest.fixture
+def api() -> Iterator[Api]:
+    with Api("secret-token", API, retries=0) as client:
+        yield client
+
+
+class ListHandler(logging.Handler):
+    """Keeps the messages logged, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture
+def messages() -> Iterator[list[str]]:
+    handler = ListHandler()
+    logger = logging.getLogger("tests.sdk")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    yield handler.messages
+    logger.removeHandler(handler)
+
+
+@pytest.fixture
+def sdk(api: Api, messages: list[str]) -> SDK:
+    return SDK(api, logger=logging.getLogger("tests.sdk"))
