@@ -34,6 +34,7 @@ __all__ = [
     "CircleCITimeout",
     "InvalidResponseError",
     "DownloadError",
+    "ArtifactDownloadError",
     "WaitTimeout",
     "PipelineError",
     "PipelineFailed",
@@ -229,6 +230,19 @@ class DownloadError(CircleCIException):
 
     def __str__(self) -> str:
         return self.message or ""
+
+
+class ArtifactDownloadError(DownloadError):
+    """Some artifacts of a job could not be downloaded; the others were.
+
+    :ivar failed: each failed artifact's ``path`` mapped to the reason.
+    :ivar downloaded: the local paths that were written.
+    """
+
+    def __init__(self, message: str, *, failed: dict[str, str], downloaded: list[str]) -> None:
+        super().__init__(message)
+        self.failed = failed
+        self.downloaded = downloaded
 
 
 class WaitTimeout(CircleCIException, TimeoutError):

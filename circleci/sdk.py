@@ -22,8 +22,8 @@ from typing import Any, Callable, NamedTuple, Optional, TypeVar, Union
 from ._client import BaseClient
 from .api import Api
 from .error import (
+    ArtifactDownloadError,
     CircleCIException,
-    DownloadError,
     InvalidArgumentError,
     PipelineError,
     PipelineFailed,
@@ -49,7 +49,7 @@ class SDK:
         it is printed.
     """
 
-    def __init__(self, apiclient: Api, logger: Optional[logging.Logger] = None) -> None:
+    def __init__(self, apiclient: Union[Api, ApiV2], logger: Optional[logging.Logger] = None) -> None:
         self.apiclient = apiclient
         self.logger = logger
 
@@ -64,7 +64,7 @@ class SDK:
         urls: list[str] = []
         for page in range(_MAX_PAGES):
             builds = (
-                self.apiclient.get_project_build_summary(
+                self._v1.get_project_build_summary(
                     username, project, limit=_PAGE, offset=page * _PAGE, status_filter="running", vcs_type=vcs_type
                 )
                 or []
@@ -131,8 +131,8 @@ class SDK:
     @property
     def _v2(self) -> ApiV2:
         """The v2 client: the one given, or the :attr:`~circleci.api.Api.v2` of an ``Api``."""
-        client: BaseClient = self.apiclient
-        return client if isinstance(client, ApiV2) else self.apiclient.v2
+        client = self.apiclient
+        return client if isinstance(client, ApiV2) else client.v2
 
     @property
     def _v1(self) -> Api:
@@ -462,19 +462,6 @@ class Outcome:
     def failed(self) -> list[dict[str, Any]]:
         """The workflows that ended ``failed``, ``error``, ``canceled`` or ``unauthorized``."""
         return [workflow for workflow in self.workflows if workflow.get("status") in _FAILED]
-
-
-class ArtifactDownloadError(DownloadError):
-    """Some artifacts of a job could not be downloaded; the others were.
-
-    :ivar failed: each failed artifact's ``path`` mapped to the reason.
-    :ivar downloaded: the local paths that were written.
-    """
-
-    def __init__(self, message: str, *, failed: dict[str, str], downloaded: list[str]) -> None:
-        super().__init__(message)
-        self.failed = failed
-        self.downloaded = downloaded
 
 
 def _check_wait(interval: Any, timeout: Any) -> None:

@@ -49,6 +49,7 @@ __all__ = [
 log = logging.getLogger("circleci")
 
 TOKEN_HEADER = "Circle-Token"
+_MASKABLE = 8
 CREDENTIAL_HEADERS = (TOKEN_HEADER, "Authorization")
 MASK = "***"
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 60.0)
@@ -386,7 +387,9 @@ class Transport:
     def _safe(self, text: str) -> str:
         """``text`` with the token, and any ``circle-token=`` value, masked."""
         text = re.sub(r"(?i)(circle-token=)[^&#\s]*", rf"\g<1>{MASK}", text)
-        return text.replace(self._token, MASK) if self._token else text
+        # A token too short to be a real one (CircleCI's are 40 characters) would
+        # mask ordinary words of the message, so it is left alone.
+        return text.replace(self._token, MASK) if self._token and len(self._token) >= _MASKABLE else text
 
     def _transport_error(self, method: str, url: str, exc: requests.RequestException) -> error.CircleCIException:
         reason = exc.args[0] if exc.args else None

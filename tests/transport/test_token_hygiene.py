@@ -127,3 +127,8 @@ def test_reason_drops_object_reprs_and_keeps_the_cause() -> None:
         "Invalid URL"
     )
     assert transport._reason(requests.exceptions.ConnectionError()) == ""
+
+
+def test_a_token_too_short_to_be_real_does_not_mask_words_of_messages() -> None:
+    assert Transport("t")._safe("Build not found") == "Build not found"
+    assert Transport("x" * 8)._safe("a xxxxxxxx b") == f"a {transport.MASK} b"
