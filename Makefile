@@ -22,6 +22,7 @@ docs: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check circleci demo tests bench
+	$(BIN)/python -m ruff format --check circleci demo tests bench
 	$(BIN)/python -m mypy
 
 demo: $(STAMP)

@@ -1,0 +1,79 @@
+"""``python -m bench [--quick]``: run every workload and print the table.
+
+The fake CircleCI servers and latency proxies run in one child process; each
+job runs in a fresh interpreter (this repository's, or circleci.py 1.2.2's
+venv), in a temporary directory. The exit status is 0 when every target
+passes, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+
+from . import legacy, report, servers
+from .workloads import BARE, FULL, LEGACY, OURS, QUICK, Runner, measures
+
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "pythonpath", "curl_ca_bundle")
+
+
+def job_environment(ca_bundle: str) -> dict[str, str]:
+    """This environment without proxies or PYTHONPATH, trusting the benchmark's CA."""
+    env = {name: value for name, value in os.environ.items() if name.lower() not in PROXY_VARIABLES}
+    env.update(REQUESTS_CA_BUNDLE=ca_bundle, NO_PROXY="127.0.0.1,localhost", CIRCLE_TOKEN="")
+    return env
+
+
+def machine() -> str:
+    """CPU model, cores and Python version, for the docs."""
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            model = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()} ({platform.system()})"
+
+
+def main(argv: list[str]) -> int:
+    """Parse arguments, run the workloads, print the table; 0 when every target passes."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and smaller sizes, for a smoke run")
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else FULL
+    started = time.monotonic()
+    legacy_python = legacy.ensure()
+    with tempfile.TemporaryDirectory(prefix="circleci-bench-") as workdir:
+        runner = Runner(legacy_python, job_environment(servers.write_certificates(workdir)), workdir)
+        with servers.running(workdir) as urls:
+            done = [runner.run_measure(measure) for measure in measures(settings, urls)]
+        done.append(
+            runner.time_imports(
+                "import",
+                {OURS: "import circleci", BARE: "import requests", LEGACY: "import circleci"},
+                settings.import_runs,
+            )
+        )
+        done.append(
+            runner.time_imports(
+                "import_api",
+                {OURS: "import circleci.api", BARE: "import requests", LEGACY: "import circleci.api"},
+                settings.import_runs,
+            )
+        )
+    rows = report.build_rows(done)
+    verdicts = report.judge(rows)
+    sys.stderr.flush()
+    print(report.render(rows))
+    print(f"\n{'quick run: indicative only. ' if args.quick else ''}Machine: {machine()}")
+    failed = [goal for goal, _, passed in verdicts if not passed]
+    print(f"Targets: {len(verdicts) - len(failed)} of {len(verdicts)} passed; took {time.monotonic() - started:.0f} s")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
