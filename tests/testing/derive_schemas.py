@@ -8,8 +8,8 @@ module.
 
     python tests/testing/derive_schemas.py [SPEC] [OUTPUT]
 
-SPEC defaults to ``../shared/spec/circleci-v2-openapi.json`` beside the
-repository, OUTPUT to ``circleci/testing/_spec.py``.
+SPEC defaults to the copy vendored for the conformance tests,
+``tests/v2/spec/circleci-v2-openapi.json``; OUTPUT to ``circleci/testing/_spec.py``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SPEC = ROOT.parent / "shared" / "spec" / "circleci-v2-openapi.json"
+DEFAULT_SPEC = ROOT / "tests" / "v2" / "spec" / "circleci-v2-openapi.json"
 DEFAULT_OUTPUT = ROOT / "circleci" / "testing" / "_spec.py"
 VERBS = ("get", "post", "put", "patch", "delete")
 KEPT = frozenset(

@@ -13,8 +13,6 @@ from . import derive_schemas
 
 
 def test_the_shipped_module_matches_the_spec(tmp_path: Path) -> None:
-    if not derive_schemas.DEFAULT_SPEC.is_file():
-        pytest.skip(f"the official spec is not at {derive_schemas.DEFAULT_SPEC}")
     bodies, operations = derive_schemas.derive(json.loads(derive_schemas.DEFAULT_SPEC.read_text(encoding="utf-8")))
     assert bodies == _spec.REQUEST_SCHEMAS
     assert tuple(operations) == _spec.OPERATIONS
