@@ -107,12 +107,15 @@ TARGETS = (
     Target("per_call:https", "1.2.2/ours >= 3", _ratio("per_call:https", LEGACY, OURS), operator.ge, 3.0),
     Target("per_call:https+50ms", "1.2.2/ours >= 2.5", _ratio("per_call:https+50ms", LEGACY, OURS), operator.ge, 2.5),
     Target("rss:https", "max RSS growth < 32 MiB", _worst_rss, operator.lt, 32.0),
-    Target(
-        "artifacts_sdk:https+50ms",
-        "one-by-one/workers=8 >= 6",
-        _speedup("artifacts_seq:https+50ms", "artifacts_sdk:https+50ms"),
-        operator.ge,
-        6.0,
+    *(
+        Target(
+            f"artifacts_sdk:{transport}",
+            "one-by-one/workers=8 >= 6",
+            _speedup(f"artifacts_seq:{transport}", f"artifacts_sdk:{transport}"),
+            operator.ge,
+            6.0,
+        )
+        for transport in ("http+delay50", "http+50ms", "https+50ms")
     ),
     Target("import", "ours/bare <= 1.15", _ratio("import", OURS, BARE), operator.le, 1.15),
 )

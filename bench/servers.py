@@ -3,8 +3,10 @@
 Run as ``python -m bench.servers CERT_DIR``: it starts, in this one process,
 an HTTP and an HTTPS server that answer like CircleCI (prebuilt bodies, so the
 server's own cost stays small and equal for every client), and in front of
-each a TCP proxy that delays traffic to simulate a 50 ms round trip. It prints
-one JSON line with the four base URLs, then serves until its stdin closes.
+each a TCP proxy that delays traffic to simulate a 50 ms round trip, plus an
+HTTP server that waits 50 ms before each answer (the setting of the SDK's
+download target). It prints one JSON line with the five base URLs, then
+serves until its stdin closes.
 
 Routes (``GET`` only):
 
@@ -42,6 +44,7 @@ CONNECT_DELAY = 0.050
 """Extra seconds before a new connection's first bytes arrive: the TCP handshake's round trip."""
 PIPELINE_PAGES = 20
 PIPELINES_PER_PAGE = 100
+SERVER_DELAY = 0.050  # seconds the "http+delay50" server waits before each answer
 BLOCK = bytes(range(256)) * 4096  # 1 MiB of data to stream files from
 RELAY_CHUNK = 256 * 1024
 
@@ -125,7 +128,9 @@ class Handler(BaseHTTPRequestHandler):
         """Stay quiet: the benchmark prints its own table."""
 
     def do_GET(self) -> None:
-        """Route one request."""
+        """Route one request, after the server's own delay (``Server.delay``)."""
+        if self.server.delay:  # type: ignore[attr-defined]
+            time.sleep(self.server.delay)  # type: ignore[attr-defined]
         path, _, query = self.path.partition("?")
         if _BUILD.match(path):
             self._send_json(self.build)
@@ -178,9 +183,10 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 64
 
-    def __init__(self, context: Optional[ssl.SSLContext] = None) -> None:
+    def __init__(self, context: Optional[ssl.SSLContext] = None, delay: float = 0.0) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.context = context
+        self.delay = delay
 
     def finish_request(self, request: Any, client_address: Any) -> None:
         """Wrap the connection in TLS (in the connection's thread) before handling it."""
@@ -300,15 +306,16 @@ def main(cert_dir: str) -> None:
     """Start the servers and proxies, print their base URLs, serve until stdin closes."""
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(f"{cert_dir}/server.pem")
-    plain, tls = Server(), Server(context)
+    plain, tls, slow = Server(), Server(context), Server(delay=SERVER_DELAY)
     plain_proxy, tls_proxy = LatencyProxy(plain.server_port), LatencyProxy(tls.server_port)
-    for runner in (plain.serve_forever, tls.serve_forever, plain_proxy.serve_forever, tls_proxy.serve_forever):
-        _start(runner)
+    for server in (plain, tls, slow, plain_proxy, tls_proxy):
+        _start(server.serve_forever)
     urls = {
         "http": f"http://127.0.0.1:{plain.server_port}",
         "https": f"https://127.0.0.1:{tls.server_port}",
         "http+50ms": f"http://127.0.0.1:{plain_proxy.port}",
         "https+50ms": f"https://127.0.0.1:{tls_proxy.port}",
+        "http+delay50": f"http://127.0.0.1:{slow.server_port}",
     }
     print(json.dumps(urls), flush=True)
     sys.stdin.read()

@@ -70,7 +70,7 @@ class Measure:
 
     :param key: a short identifier the report uses to find this measure.
     :param label: what the table shows in its first column.
-    :param transport: ``http``, ``https``, ``http+50ms`` or ``https+50ms``.
+    :param transport: ``http``, ``https``, ``http+50ms``, ``https+50ms`` or ``http+delay50``.
     :param jobs: per column, the job for ``bench/worker.py`` (its ``client``
         is ``api``, ``sdk`` or ``bare``).
     :param rounds: how many times each column runs.
@@ -220,7 +220,7 @@ def measures(settings: Settings, urls: dict[str, str]) -> list[Measure]:
             )
         )
     artifacts = {"count": settings.artifact_count, "size": settings.artifact_size}
-    for transport in ("https", "https+50ms"):
+    for transport in ("https", "http+delay50", "http+50ms", "https+50ms"):
         sequential = api_jobs("artifacts", base=urls[transport], workers=1, **artifacts)
         found.append(
             Measure(
