@@ -5,6 +5,7 @@ v2 client is :class:`circleci.v2.ApiV2`, also reachable as ``Api(...).v2``.
 """
 
 import logging
+import sys
 import warnings
 
 from .error import CircleCIDeprecationWarning
@@ -14,6 +15,17 @@ __version__ = VERSION
 __all__ = ["__version__"]
 
 logging.getLogger("circleci").addHandler(logging.NullHandler())
-# CircleCI's deprecation notices concern endpoints being removed; show them
-# once per endpoint even though Python hides DeprecationWarning by default.
-warnings.filterwarnings("default", category=CircleCIDeprecationWarning)
+
+
+def _show_deprecations(warnoptions: list[str]) -> None:
+    """Show CircleCI's deprecation notices (endpoints being removed) once per endpoint.
+
+    Python hides ``DeprecationWarning`` outside ``__main__`` by default; these
+    concern the user's script, so they are shown, unless the user chose
+    warning options of their own (``-W``, ``PYTHONWARNINGS``).
+    """
+    if not warnoptions:
+        warnings.filterwarnings("default", category=CircleCIDeprecationWarning)
+
+
+_show_deprecations(sys.warnoptions)

@@ -10,6 +10,7 @@ which endpoint a request reaches. Checks raise
 
 from __future__ import annotations
 
+import os
 from typing import Any, Optional
 from urllib.parse import quote, unquote, urlsplit
 
@@ -105,3 +106,21 @@ def artifact_filename(url: str) -> str:
     """
     name = unquote(urlsplit(url).path).replace("\\", "/").rsplit("/", 1)[-1]
     return name if name not in ("", ".", "..") else "artifact"
+
+
+def local_filename(filename: Any) -> str:
+    """Check a file name given for a download: a relative path that stays inside the folder.
+
+    A sub-folder is allowed (``logs/build.log``, the folder must exist), but
+    not an absolute path, a ``..`` component, or a name that ends in ``/`` or
+    ``.``: the file is always written inside ``destdir``.
+
+    :param filename: the name the caller asked for (a string or a path object).
+    """
+    text: str = os.fspath(filename)
+    parts = text.replace("\\", "/").split("/")
+    if os.path.isabs(text) or parts[0] == "" or ".." in parts or parts[-1] in ("", "."):
+        raise InvalidArgumentError(
+            filename, "filename must name a file inside destdir: relative, without '..', not ending in '/'"
+        )
+    return text

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from urllib3.util.retry import Retry
 
-from ._args import artifact_filename
+from ._args import artifact_filename, local_filename
 from .error import BadVerbError
 from .transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport, resolve_token
 
@@ -98,13 +98,17 @@ class BaseClient:
 
         :param url: the artifact's URL.
         :param destdir: the folder to write to; defaults to the current one.
-        :param filename: the file's name; defaults to the last segment of the
-            URL, made safe (it cannot leave ``destdir``).
+        :param filename: the file's name inside ``destdir`` (a sub-folder that
+            exists is allowed); defaults to the last segment of the URL, made
+            safe. Either way the file cannot land outside ``destdir``.
         :returns: the path of the file written.
+        :raises InvalidArgumentError: for a ``filename`` that is absolute,
+            has a ``..`` component or ends in ``/``, before anything is sent.
         :raises DownloadError: when the transfer fails; nothing is left behind
             and an existing file of that name is kept.
         """
-        target = os.path.join(destdir or os.getcwd(), filename or artifact_filename(url))
+        name = local_filename(filename) if filename else artifact_filename(url)
+        target = os.path.join(destdir or os.getcwd(), name)
         return self._transport.download(url, target)
 
     def download_artifact(self, url: str, destdir: Optional[str] = None, filename: Optional[str] = None) -> str:
@@ -112,6 +116,10 @@ class BaseClient:
 
         :param url: the artifact's URL (the ``url`` field of an artifact).
         :param destdir: the folder to write to; defaults to the current one.
-        :param filename: the file's name; defaults to the artifact's own.
+        :param filename: the file's name inside ``destdir``; defaults to the
+            artifact's own. It cannot point outside ``destdir``.
+        :raises InvalidArgumentError: for a ``filename`` that is absolute, has
+            a ``..`` component or ends in ``/``.
+        :raises DownloadError: when the transfer fails; nothing is left behind.
         """
         return self._download(url, destdir, filename)

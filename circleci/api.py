@@ -7,7 +7,9 @@ Every method builds its path from encoded segments and hands it to
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Optional, Union
+from urllib.parse import urlsplit, urlunsplit
 
 from urllib3.util.retry import Retry
 
@@ -26,6 +28,20 @@ DEFAULT_URL = "https://circleci.com/api/v1.1"
 BUILD_FILTERS = ("completed", "successful", "failed", "running")
 ARTIFACT_FILTERS = ("completed", "successful", "failed")
 KEY_TYPES = ("deploy-key", "github-user-key")
+_VERSION_SEGMENT = re.compile(r"v\d+(\.\d+)?", re.IGNORECASE)
+
+
+def _v2_url(url: str) -> str:
+    """The API v2 base URL that goes with a v1.1 (or v1) base URL.
+
+    The last path segment is replaced by ``v2`` when it names an API version
+    (``v1.1``, ``v1``, in any case); otherwise ``/v2`` is appended, so the
+    result is never the v1.1 URL itself.
+    """
+    parts = urlsplit(url)
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    path = f"{head}/v2" if _VERSION_SEGMENT.fullmatch(last) else f"{head}/{last}/v2" if last else "/v2"
+    return urlunsplit(parts._replace(path=path))
 
 
 class Api(BaseClient):
@@ -59,13 +75,15 @@ class Api(BaseClient):
     def v2(self) -> ApiV2:
         """An :class:`~circleci.v2.ApiV2` sharing this client's token, connections and policy.
 
-        Its URL is this client's with the last ``v1.1`` replaced by ``v2``.
+        Its URL is derived from this client's: a last path segment that is an
+        API version (``v1.1``, ``v1``) is replaced by ``v2``
+        (``https://ci.example.com/api/v1.1`` gives
+        ``https://ci.example.com/api/v2``); any other URL gets ``/v2`` appended.
         """
         if self._v2 is None:
             from .v2 import ApiV2
 
-            base, _, _ = self.url.rpartition("/v1.1")
-            self._v2 = ApiV2(url=f"{base}/v2" if base else self.url, transport=self._transport)
+            self._v2 = ApiV2(url=_v2_url(self.url), transport=self._transport)
         return self._v2
 
     def get_user_info(self) -> Any:

@@ -23,7 +23,6 @@ from ._client import BaseClient
 from .api import Api
 from .error import (
     ArtifactDownloadError,
-    CircleCIException,
     InvalidArgumentError,
     PipelineError,
     PipelineFailed,
@@ -164,7 +163,13 @@ class SDK:
             time.sleep(interval if remaining is None else min(interval, remaining))
 
     def pipeline_singleton(
-        self, project_slug: str, *, branch: Optional[str] = None, interval: float = 15, timeout: Optional[float] = None
+        self,
+        project_slug: str,
+        *,
+        branch: Optional[str] = None,
+        interval: float = 15,
+        timeout: Optional[float] = None,
+        lookback: Optional[float] = 86400,
     ) -> None:
         """Wait until no earlier pipeline of the project has a running workflow.
 
@@ -173,9 +178,14 @@ class SDK:
         from ``CIRCLE_WORKFLOW_ID``); it is never waited on, and neither is
         any pipeline created after it (a higher ``number``), so two jobs that
         both call this never wait on each other: the later one waits for the
-        earlier. Workflows ``on_hold`` do not count as running. Pipelines
-        created more than a day ago are not checked, and a pipeline whose
-        workflows have all finished is not checked again.
+        earlier. Workflows ``on_hold`` do not count as running.
+
+        Only pipelines created in the last ``lookback`` seconds (a day by
+        default) are checked: a workflow of an older pipeline that still
+        runs, for instance one approved days after it was put on hold, is not
+        seen. Pass a longer ``lookback``, or ``None`` to read every pipeline
+        of the project, when that can happen. A pipeline whose workflows
+        have all finished is not checked again during one call.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``;
             the project of the current pipeline.
@@ -183,15 +193,20 @@ class SDK:
         :param interval: seconds between checks. Default 15.
         :param timeout: give up after this many seconds; ``None`` (default)
             waits as long as it takes.
+        :param lookback: how far back, in seconds, to look for earlier
+            pipelines (default 86400, a day); ``None`` for no limit.
         :raises WaitTimeout: when ``timeout`` passes first.
-        :raises InvalidArgumentError: for a bad ``interval`` or ``timeout``.
+        :raises InvalidArgumentError: for a bad ``interval``, ``timeout`` or
+            ``lookback``.
 
         .. versionadded:: 1.3.0
         """
         _check_wait(interval, timeout)
+        _check_seconds(lookback, "lookback")
         current = self._current_pipeline()
         settled: set[str] = set()
-        self._poll(lambda: self._earlier_running(project_slug, branch, current, settled), interval, timeout)
+        oldest = None if lookback is None else datetime.now(timezone.utc) - timedelta(seconds=lookback)
+        self._poll(lambda: self._earlier_running(project_slug, branch, current, oldest, settled), interval, timeout)
         self._log(f"no earlier pipeline of {project_slug} is running, beginning execution.")
 
     def _current_pipeline(self) -> Optional[dict[str, Any]]:
@@ -207,7 +222,12 @@ class SDK:
         return pipeline
 
     def _earlier_running(
-        self, project_slug: str, branch: Optional[str], current: Optional[dict[str, Any]], settled: set[str]
+        self,
+        project_slug: str,
+        branch: Optional[str],
+        current: Optional[dict[str, Any]],
+        oldest: Optional[datetime],
+        settled: set[str],
     ) -> Optional[_Waiting]:
         """The running workflows of pipelines created before ``current``, as a :class:`_Waiting`, or ``None``.
 
@@ -215,7 +235,7 @@ class SDK:
         and skipped from then on.
         """
         running: list[dict[str, Any]] = []
-        for pipeline in self._earlier_pipelines(project_slug, branch, current):
+        for pipeline in self._earlier_pipelines(project_slug, branch, current, oldest):
             if pipeline["id"] in settled:
                 continue
             workflows = self._workflows(pipeline["id"])
@@ -228,12 +248,11 @@ class SDK:
         return _Waiting(f"waiting for earlier pipelines of {project_slug} to finish: {names} running", running)
 
     def _earlier_pipelines(
-        self, project_slug: str, branch: Optional[str], current: Optional[dict[str, Any]]
+        self, project_slug: str, branch: Optional[str], current: Optional[dict[str, Any]], oldest: Optional[datetime]
     ) -> Iterator[dict[str, Any]]:
-        """Pipelines of the project from the last day, newest first, other than ``current`` and those after it."""
-        oldest = datetime.now(timezone.utc) - _LOOKBACK
+        """Pipelines created since ``oldest`` (all if ``None``), newest first, other than ``current`` and later ones."""
         for pipeline in self._v2.iterate(self._v2.list_pipelines_for_project, project_slug, branch=branch):
-            if _created_at(pipeline) < oldest:
+            if oldest is not None and _created_at(pipeline) < oldest:
                 return
             if current is None or pipeline["number"] < current["number"]:
                 yield pipeline
@@ -269,8 +288,9 @@ class SDK:
         pipeline = self._v2.get_pipeline_by_id(pipeline_id)
         name = f"pipeline {pipeline.get('number')} ({pipeline_id})"
         if pipeline.get("state") == "errored":
-            messages = [error.get("message", "") for error in pipeline.get("errors") or []]
-            raise PipelineError(f"{name} errored: {'; '.join(messages)}", pipeline=pipeline, errors=pipeline["errors"])
+            errors = pipeline.get("errors") or []
+            messages = [error.get("message", "") for error in errors]
+            raise PipelineError(f"{name} errored: {'; '.join(messages)}", pipeline=pipeline, errors=errors)
         workflows = self._workflows(pipeline_id)
         if not workflows:
             return _Waiting(f"{name} has no workflows yet (state {pipeline.get('state')})", pipeline)
@@ -338,7 +358,9 @@ class SDK:
         same name in different folders do not collide; a job that ran on
         several nodes (parallelism) gets a ``node-<index>`` folder per node.
         Each file is written atomically. A failed file does not stop the
-        others: the error is raised once all of them are done.
+        others: the error is raised once all of them are done. Progress is
+        logged as files done of the total and bytes written so far; the API
+        does not list artifact sizes, so the total in bytes is not known.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
         :param job_number: the job's number (``CIRCLE_BUILD_NUM`` inside it).
@@ -347,7 +369,9 @@ class SDK:
             :func:`fnmatch.fnmatchcase` pattern (``*`` also matches ``/``),
             e.g. ``"*.xml"`` or ``"reports/*"``.
         :param workers: files downloaded at once, over the client's pooled
-            connections. Default 8.
+            connections. Default 8. Keep it at or below the client's
+            ``pool_size`` (16 by default): connections beyond the pool are
+            closed after each file, and urllib3 warns "Connection pool is full".
         :returns: the local paths written, in the order the API listed the artifacts.
         :raises ArtifactDownloadError: when any file failed (including a
             ``path`` that would leave ``destdir``), after the others finished.
@@ -408,8 +432,9 @@ class SDK:
         for artifact, future in zip(chosen, futures):
             try:
                 paths.append(future.result())
-            except (CircleCIException, OSError) as exc:
-                failed[artifact["path"]] = str(exc)
+            except Exception as exc:  # whatever one file's failure is, the others are kept and reported
+                label = str(artifact.get("path"))
+                failed[f"node-{artifact.get('node_index', 0)}/{label}" if by_node else label] = str(exc) or repr(exc)
         if failed:
             reasons = "; ".join(f"{path}: {reason}" for path, reason in failed.items())
             raise ArtifactDownloadError(
@@ -432,7 +457,6 @@ _RUNNING = frozenset({"running", "failing"})
 _FAILED = frozenset({"failed", "error", "canceled", "unauthorized"})
 _FINISHED = _FAILED | {"success", "not_run"}
 _ON_HOLD = "on_hold"
-_LOOKBACK = timedelta(days=1)
 
 
 class _Waiting(NamedTuple):
@@ -468,8 +492,13 @@ def _check_wait(interval: Any, timeout: Any) -> None:
     """Refuse an ``interval`` that is not a positive number and a ``timeout`` that is not ``None`` or 0 or more."""
     if isinstance(interval, bool) or not isinstance(interval, (int, float)) or interval <= 0:
         raise InvalidArgumentError(interval, "interval must be a positive number of seconds")
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout < 0):
-        raise InvalidArgumentError(timeout, "timeout must be None or a number of seconds of 0 or more")
+    _check_seconds(timeout, "timeout")
+
+
+def _check_seconds(value: Any, name: str) -> None:
+    """Refuse a duration that is neither ``None`` nor a number of 0 or more."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
+        raise InvalidArgumentError(value, f"{name} must be None or a number of seconds of 0 or more")
 
 
 def _check_workers(workers: Any) -> None:

@@ -18,8 +18,8 @@ import math
 import os
 import random
 import re
+import secrets
 import sys
-import tempfile
 import threading
 import traceback
 import warnings
@@ -65,6 +65,7 @@ BACKOFF_FACTOR = 0.5
 BACKOFF_CAP = 8.0
 """The longest backoff wait between two attempts, in seconds."""
 DOWNLOAD_CHUNK = 256 * 1024
+_PARTIAL_ATTEMPTS = 100
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 UNREDIRECTED = frozenset({"POST", "PATCH"})
 _HEADER_PARSER = Retry(0)
@@ -332,9 +333,10 @@ class Transport:
         token = self._token or url_token
         headers = {TOKEN_HEADER: token} if token and self._may_send_token(url) else {}
         try:
-            handle, partial = tempfile.mkstemp(prefix=".circleci-", suffix=".part", dir=os.path.dirname(target))
+            handle, partial = _open_partial(os.path.dirname(target))
         except OSError as exc:
             raise self._download_error(url, target, exc) from None
+        failure: Optional[error.DownloadError] = None
         try:
             with os.fdopen(handle, "wb") as out, self._send("GET", url, headers, stream=True) as response:
                 for chunk in response.iter_content(DOWNLOAD_CHUNK):
@@ -343,10 +345,14 @@ class Transport:
         except error.CircleCIException:
             raise
         except (requests.RequestException, OSError) as exc:
-            raise self._download_error(url, target, exc) from None
+            failure = self._download_error(url, target, exc)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(partial)
+        if failure is not None:
+            # Raised outside the handler so that the requests exception (whose
+            # ``request`` carries the token header) is not kept as __context__.
+            raise failure
         return target
 
     def _send(
@@ -359,6 +365,7 @@ class Transport:
         json_body: Any = None,
         stream: bool = False,
     ) -> requests.Response:
+        failure: Optional[error.CircleCIException] = None
         try:
             response = self.session.request(
                 method,
@@ -372,7 +379,12 @@ class Transport:
                 proxies=self._proxies_for(url),
             )
         except requests.RequestException as exc:
-            raise self._transport_error(method, url, exc) from None
+            failure = self._transport_error(method, url, exc)
+        if failure is not None:
+            # Raised outside the handler: the requests exception keeps the
+            # prepared request, token header included, and must not become
+            # the __context__ of what the caller sees.
+            raise failure
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "%s %s -> %d (%.0f ms)",
@@ -460,6 +472,23 @@ class Transport:
             error.CircleCIDeprecationWarning,
             stacklevel=_caller_stacklevel(),
         )
+
+
+def _open_partial(directory: str) -> tuple[int, str]:
+    """Create a new, empty temporary file in ``directory``; return its descriptor and path.
+
+    Unlike :func:`tempfile.mkstemp`, which always gives mode 0600, the file is
+    created with mode 0666 less the process umask, so a finished download has
+    the permissions of any other file the program writes.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(_PARTIAL_ATTEMPTS):
+        partial = os.path.join(directory, f".circleci-{secrets.token_hex(8)}.part")
+        try:
+            return os.open(partial, flags, 0o666), partial
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary file name in {directory!r}")
 
 
 def _caller_stacklevel() -> int:

@@ -69,7 +69,7 @@ def _download_artifacts(fake: FakeCircleCI, args: argparse.Namespace) -> list[st
 
 
 DEMOS = [
-    Demo("build_singleton", "waits until another running build finishes", _build_singleton, ""),
+    Demo("build_singleton", "waits until another running build finishes", _build_singleton, " --org ORG --repo REPO"),
     Demo(
         "pipeline_singleton",
         "waits until an earlier pipeline finishes",
@@ -123,18 +123,14 @@ def print_real_commands() -> int:
 
 
 def run_offline(args: argparse.Namespace) -> int:
-    """Run every demo that exists against a FakeCircleCI; return 1 if any failed."""
+    """Run every demo against a FakeCircleCI; return 1 if any failed."""
     failed: list[str] = []
     with _restored_environment(), FakeCircleCI(realtime=True, speed=args.speed) as fake:
         os.environ.update(fake.environment())
         os.environ.update({"CIRCLE_PROJECT_USERNAME": ORG, "CIRCLE_PROJECT_REPONAME": REPO})
         print(f"FakeCircleCI is serving {fake.url} (project {SLUG}); no account needed.\n")
         for demo in DEMOS:
-            try:
-                module = importlib.import_module(f"demo.sdk.{demo.name}")
-            except ImportError:
-                print(f"== {demo.name}: not written yet, skipped.\n")
-                continue
+            module = importlib.import_module(f"demo.sdk.{demo.name}")
             argv = demo.prepare(fake, args)
             print(f"== {demo.name}: {demo.shows}\n$ python -m demo.sdk.{demo.name} {' '.join(argv)}", flush=True)
             started = time.monotonic()

@@ -103,6 +103,12 @@ def test_context_manager_closes_on_error_and_lets_it_through() -> None:
         ("https://circleci.com/api/v1.1", "https://circleci.com/api/v2"),
         ("https://circleci.example.com/api/v1.1/", "https://circleci.example.com/api/v2"),
         ("http://127.0.0.1:8080/ci/v1.1/api/v1.1", "http://127.0.0.1:8080/ci/v1.1/api/v2"),
+        ("https://circleci.example.com/api/v1", "https://circleci.example.com/api/v2"),
+        ("https://circleci.example.com/API/V1.1", "https://circleci.example.com/API/v2"),
+        ("https://circleci.example.com/api", "https://circleci.example.com/api/v2"),
+        ("https://gateway.example.com/circleci/", "https://gateway.example.com/circleci/v2"),
+        ("https://gateway.example.com/v1.1-proxy", "https://gateway.example.com/v1.1-proxy/v2"),
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080/v2"),
     ],
 )
 def test_v2_url_is_derived_from_the_v1_1_url(v1_url: str, v2_url: str) -> None:

@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,26 @@ def _plain_env() -> dict[str, str]:
 
 def test_package_is_typed() -> None:
     assert (Path(circleci.__file__).parent / "py.typed").is_file()
+
+
+def test_users_own_warning_options_decide_about_deprecation_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = (
+        "import warnings, circleci\n"
+        "from circleci.error import CircleCIDeprecationWarning as W\n"
+        "print(any(f[0] == 'default' and f[2] is W for f in warnings.filters))\n"
+    )
+    run = [sys.executable, "-c", shown]
+    monkeypatch.delenv("PYTHONWARNINGS", raising=False)
+    assert subprocess.run(run, capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip() == "True"
+    run.insert(1, "-Werror::DeprecationWarning")
+    assert subprocess.run(run, capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("options", "added"), [([], True), (["error::DeprecationWarning"], False)])
+def test_the_deprecation_filter_is_added_only_without_warning_options(options: list[str], added: bool) -> None:
+    from circleci.error import CircleCIDeprecationWarning
+
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        circleci._show_deprecations(options)
+        assert any(f[2] is CircleCIDeprecationWarning for f in warnings.filters) is added

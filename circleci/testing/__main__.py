@@ -32,10 +32,11 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
 
 def serve(fake: FakeCircleCI, timeout: Optional[float], stop: threading.Event) -> None:
     """Print the settings and block until ``stop`` is set, ``timeout`` passes, or Ctrl-C."""
-    print("FakeCircleCI is running. Use it with:")
+    print("FakeCircleCI is running. For the demos (python -m demo.sdk.<name>):")
     print(f"  export CIRCLECI_API_URL={fake.url}")
     print(f"  export CIRCLE_TOKEN={fake.token}")
-    print(f"  API v2: {fake.url_v2}   artifacts: {fake.storage_url}")
+    print(f"In Python: Api({fake.token!r}, {fake.url!r}) (Api itself does not read CIRCLECI_API_URL)")
+    print(f"API v2: {fake.url_v2}   artifacts: {fake.storage_url}")
     print("Projects: " + ", ".join(sorted(fake.state.projects)))
     print("Press Ctrl-C to stop.", flush=True)
     try:

@@ -59,7 +59,7 @@ class Storage:
         url = urlsplit(target)
         query = {name: values[-1] for name, values in parse_qs(url.query).items()}
         expires, signature = query.get("Expires", ""), query.get("Signature", "")
-        if verb != "GET" or not hmac.compare_digest(signature, self._sign(url.path, expires)):
+        if verb != "GET" or not hmac.compare_digest(signature.encode(), self._sign(url.path, expires).encode()):
             return _xml_error(403, "AccessDenied", "The request signature does not match")
         if float(expires) < self.state.clock.now():
             return _xml_error(403, "AccessDenied", "Request has expired")

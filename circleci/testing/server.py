@@ -65,7 +65,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, verb: str) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         headers = {name.lower(): value for name, value in self.headers.items()}
-        reply = self.server.answer(verb, self.path, headers, body)
+        try:
+            reply = self.server.answer(verb, self.path, headers, body)
+        except Exception as exc:  # a bug of the fake: answer it, rather than drop the connection like a fault
+            log.exception("FakeCircleCI failed on %s %s", verb, self.path)
+            reply = Reply.message(f"FakeCircleCI failed: {type(exc).__name__}: {exc}", 500)
         if reply is None:
             self.close_connection = True
             return
@@ -280,7 +284,7 @@ class FakeCircleCI:
     def rate_limit(self, *, times: Optional[int] = 1, retry_after: float = 1, route: Optional[str] = None) -> Fault:
         """Answer 429 ``Rate limited.`` (plain text) with ``Retry-After`` to the next ``times`` requests."""
         reply = Reply(429, b"Rate limited.", {"Content-Type": "text/plain", "Retry-After": f"{retry_after:g}"})
-        return self.faults.add(Fault(STATUS, route, times, reply))
+        return self._add_fault(Fault(STATUS, route, times, reply))
 
     def fail(
         self,
@@ -291,19 +295,25 @@ class FakeCircleCI:
         times: Optional[int] = 1,
     ) -> Fault:
         """Answer ``status`` with ``{"message": message}`` to the next ``times`` requests of a route."""
-        return self.faults.add(Fault(STATUS, route, times, Reply.message(message, status)))
+        return self._add_fault(Fault(STATUS, route, times, Reply.message(message, status)))
 
     def add_latency(self, seconds: float, *, route: Optional[str] = None, times: Optional[int] = None) -> Fault:
         """Wait ``seconds`` (real time) before answering requests of a route (all of them by default)."""
-        return self.faults.add(Fault(LATENCY, route, times, delay=seconds))
+        return self._add_fault(Fault(LATENCY, route, times, delay=seconds))
 
     def drop_connections(self, *, times: Optional[int] = 1, route: Optional[str] = None) -> Fault:
         """Close the connection without an answer for the next ``times`` requests."""
-        return self.faults.add(Fault(DROP, route, times))
+        return self._add_fault(Fault(DROP, route, times))
 
     def clear_faults(self) -> None:
         """Remove every injected fault."""
         self.faults.clear()
+
+    def _add_fault(self, fault: Fault) -> Fault:
+        """Add a fault; a route name that no request can have (a typo) raises :class:`ValueError`."""
+        if fault.route is not None and fault.route not in self.route_names():
+            raise ValueError(f"no route is named {fault.route!r}; route_names() lists them")
+        return self.faults.add(fault)
 
     # -- answering ----------------------------------------------------------
 

@@ -38,6 +38,7 @@ __all__ = [
     "User",
     "Workflow",
     "WorkflowPlan",
+    "find",
 ]
 
 T = TypeVar("T")
@@ -335,15 +336,15 @@ class State:
 
     def pipeline(self, pipeline_id: str) -> Pipeline:
         """A pipeline by id."""
-        return _find(self.pipelines, pipeline_id, "Pipeline not found")
+        return find(self.pipelines, pipeline_id, "Pipeline not found")
 
     def workflow(self, workflow_id: str) -> Workflow:
         """A workflow by id."""
-        return _find(self.workflows, workflow_id, "Workflow not found")
+        return find(self.workflows, workflow_id, "Workflow not found")
 
     def job(self, job_id: str) -> Job:
         """A job by id."""
-        return _find(self.jobs, job_id, "Job not found.")
+        return find(self.jobs, job_id, "Job not found.")
 
     def job_by_number(self, project: Project, number: int) -> Job:
         """A project's job (v1.1 build) by number."""
@@ -361,11 +362,11 @@ class State:
 
     def context(self, context_id: str) -> Context:
         """A context by id."""
-        return _find(self.contexts, context_id, "Context not found")
+        return find(self.contexts, context_id, "Context not found")
 
     def schedule(self, schedule_id: str) -> Schedule:
         """A schedule by id."""
-        return _find(self.schedules, schedule_id, "Schedule not found")
+        return find(self.schedules, schedule_id, "Schedule not found")
 
     # -- creation -----------------------------------------------------------
 
@@ -566,7 +567,8 @@ def _test_result(test: dict[str, Any]) -> dict[str, Any]:
     return {**defaults, "name": "test", "classname": "tests", **test}
 
 
-def _find(table: dict[str, T], key: str, message: str) -> T:
+def find(table: dict[str, T], key: str, message: str) -> T:
+    """``table[key]``; a missing key raises :class:`NotFoundError` with ``message`` (the server's 404)."""
     found = table.get(key)
     if found is None:
         raise NotFoundError(message)

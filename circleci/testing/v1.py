@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from .clock import isoformat
 from .routing import Call, HttpError, Reply, Route
-from .state import TERMINAL, Artifact, CheckoutKey, EnvVar, Job, Project, fingerprint
+from .state import TERMINAL, Artifact, CheckoutKey, EnvVar, Job, Project, find, fingerprint
 
 __all__ = ["ROUTES", "artifact_url", "build_view", "masked"]
 
@@ -137,17 +137,11 @@ def _key_view(key: CheckoutKey) -> dict[str, Any]:
 
 
 def _checkout_key(call: Call) -> CheckoutKey:
-    key = _project(call).checkout_keys.get(call.params["fingerprint"])
-    if key is None:
-        raise HttpError(404, "Checkout key not found")
-    return key
+    return find(_project(call).checkout_keys, call.params["fingerprint"], "Checkout key not found")
 
 
 def _env_var(call: Call) -> EnvVar:
-    var = _project(call).env_vars.get(call.params["name"])
-    if var is None:
-        raise HttpError(404, "Environment variable not found")
-    return var
+    return find(_project(call).env_vars, call.params["name"], "Environment variable not found")
 
 
 def me(call: Call) -> Reply:
@@ -226,11 +220,14 @@ def ssh_users(call: Call) -> Reply:
 
 def trigger(call: Call) -> Reply:
     """``POST /project/...[/tree/:branch]``: a pipeline whose first build is answered."""
+    parameters = call.field("build_parameters")
+    if parameters is not None and not isinstance(parameters, dict):
+        raise HttpError(400, "build_parameters must be an object")
     pipeline = call.state.trigger(
         _project(call),
         branch=call.params.get("branch"),
         tag=call.field("tag"),
-        parameters=call.field("build_parameters"),
+        parameters=parameters,
         setup_delay=0,
     )
     builds = [job for workflow in pipeline.workflows for job in workflow.jobs if job.number is not None]

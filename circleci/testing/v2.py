@@ -11,7 +11,7 @@ from typing import Any, Optional
 from ._spec import OPERATIONS
 from .clock import isoformat
 from .routing import Call, HttpError, Reply, Route, compile_template, page
-from .state import CheckoutKey, Context, EnvVar, Job, Pipeline, Project, Schedule, User, Workflow
+from .state import CheckoutKey, Context, EnvVar, Job, Pipeline, Project, Schedule, User, Workflow, find
 from .v1 import add_checkout_key, artifact_url, masked
 
 __all__ = ["ROUTES", "unimplemented"]
@@ -228,10 +228,7 @@ def get_collaborations(call: Call) -> Reply:
 
 def get_user(call: Call) -> Reply:
     """``GET /user/{id}``"""
-    user = call.state.users.get(call.params["id"])
-    if user is None:
-        raise HttpError(404, "User not found")
-    return Reply.json(_user(user))
+    return Reply.json(_user(find(call.state.users, call.params["id"], "User not found")))
 
 
 def get_project_by_slug(call: Call) -> Reply:
@@ -430,10 +427,7 @@ def create_env_var(call: Call) -> Reply:
 
 
 def _project_env_var(call: Call) -> EnvVar:
-    var = _slug_project(call).env_vars.get(call.params["name"])
-    if var is None:
-        raise HttpError(404, "Environment variable not found.")
-    return var
+    return find(_slug_project(call).env_vars, call.params["name"], "Environment variable not found.")
 
 
 def get_env_var(call: Call) -> Reply:
@@ -459,10 +453,7 @@ def create_checkout_key(call: Call) -> Reply:
 
 
 def _project_checkout_key(call: Call) -> CheckoutKey:
-    key = _slug_project(call).checkout_keys.get(call.params["fingerprint"])
-    if key is None:
-        raise HttpError(404, "Checkout key not found.")
-    return key
+    return find(_slug_project(call).checkout_keys, call.params["fingerprint"], "Checkout key not found.")
 
 
 def get_checkout_key(call: Call) -> Reply:

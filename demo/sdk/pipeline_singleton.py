@@ -31,10 +31,15 @@ MISSING_TOKEN = (
 
 
 def default_project_slug() -> str:
-    """``gh/<org>/<repo>`` of the job this runs in, from CircleCI's environment variables."""
+    """``gh/<org>/<repo>`` (``bb/...`` for Bitbucket) of the job this runs in, from CircleCI's variables.
+
+    GitHub App and GitLab projects have an opaque ``circleci/<org-id>/<project-id>``
+    slug that these variables do not give: pass ``--project-slug`` for them.
+    """
     org = os.environ.get("CIRCLE_PROJECT_USERNAME") or ORG
     repo = os.environ.get("CIRCLE_PROJECT_REPONAME") or REPO
-    return f"gh/{org}/{repo}"
+    vcs = "bb" if "bitbucket.org" in os.environ.get("CIRCLE_REPOSITORY_URL", "") else "gh"
+    return f"{vcs}/{org}/{repo}"
 
 
 def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
@@ -50,6 +55,9 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     parser.add_argument("--branch", default=None, help="only wait for pipelines of this branch")
     parser.add_argument("--interval", type=float, default=15, help="seconds between checks (default 15)")
     parser.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+    parser.add_argument(
+        "--lookback", type=float, default=86400, help="seconds back to look for earlier pipelines (default a day)"
+    )
     parser.add_argument("--url", default=os.environ.get("CIRCLECI_API_URL") or DEFAULT_URL, help="API v1.1 base URL")
     return parser.parse_args(argv)
 
@@ -69,7 +77,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         with Api(token, args.url) as api:
             SDK(api).pipeline_singleton(
-                args.project_slug, branch=args.branch, interval=args.interval, timeout=args.timeout
+                args.project_slug,
+                branch=args.branch,
+                interval=args.interval,
+                timeout=args.timeout,
+                lookback=args.lookback,
             )
     except CircleCIException as exc:
         print(f"pipeline_singleton failed: {exc}", file=sys.stderr)

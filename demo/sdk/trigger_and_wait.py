@@ -31,10 +31,15 @@ MISSING_TOKEN = (
 
 
 def default_project_slug() -> str:
-    """``gh/<org>/<repo>`` of the job this runs in, from CircleCI's environment variables."""
+    """``gh/<org>/<repo>`` (``bb/...`` for Bitbucket) of the job this runs in, from CircleCI's variables.
+
+    GitHub App and GitLab projects have an opaque ``circleci/<org-id>/<project-id>``
+    slug that these variables do not give: pass ``--project-slug`` for them.
+    """
     org = os.environ.get("CIRCLE_PROJECT_USERNAME") or ORG
     repo = os.environ.get("CIRCLE_PROJECT_REPONAME") or REPO
-    return f"gh/{org}/{repo}"
+    vcs = "bb" if "bitbucket.org" in os.environ.get("CIRCLE_REPOSITORY_URL", "") else "gh"
+    return f"{vcs}/{org}/{repo}"
 
 
 def parameter(text: str) -> tuple[str, Any]:

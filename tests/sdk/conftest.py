@@ -43,6 +43,7 @@ class FakeClock:
 def no_job_number(monkeypatch: pytest.MonkeyPatch) -> None:
     """The suite-wide fixture clears the other CircleCI variables; this one is only read here."""
     monkeypatch.delenv("CIRCLE_BUILD_NUM", raising=False)
+    monkeypatch.delenv("CIRCLE_REPOSITORY_URL", raising=False)
 
 
 @pytest.fixture

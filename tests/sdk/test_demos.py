@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,26 @@ def test_download_artifacts_exits_1_on_a_bad_option(fake: FakeCircleCI, capsys: 
     assert download_artifacts.main(["--job-number", "5", "--workers", "0"]) == 1
 
     assert "download_artifacts failed: 0 is invalid. workers must be a positive integer" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("demo", DEMOS, ids=lambda demo: demo.__name__)
+def test_a_bitbucket_job_gets_a_bb_slug(demo: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CIRCLE_PROJECT_USERNAME", "org")
+    monkeypatch.setenv("CIRCLE_PROJECT_REPONAME", "repo")
+    monkeypatch.setenv("CIRCLE_REPOSITORY_URL", "git@bitbucket.org:org/repo.git")
+    assert demo.default_project_slug() == "bb/org/repo"  # type: ignore[attr-defined]
+    monkeypatch.setenv("CIRCLE_REPOSITORY_URL", "git@github.com:org/repo.git")
+    assert demo.default_project_slug() == "gh/org/repo"  # type: ignore[attr-defined]
+
+
+@pytest.mark.usefixtures("job_environment")
+def test_pipeline_singleton_lookback_reaches_an_older_running_pipeline(
+    fake: FakeCircleCI, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build = fake.add_workflow(fake.add_pipeline(age=timedelta(days=2)), "deploy", "running")
+    monkeypatch.setenv("CIRCLE_PIPELINE_ID", fake.add_pipeline()["id"])
+    clock.script = [lambda: build.update(status="success")]
+
+    assert pipeline_singleton.main(["--lookback", str(3 * 86400)]) == 0
+
+    assert clock.sleeps == [15]

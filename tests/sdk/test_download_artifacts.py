@@ -168,3 +168,30 @@ def test_build_artifacts_need_a_v1_1_client(fake: FakeCircleCI, tmp_path: Path) 
         SDK(client).download_build_artifacts("org", "repo", 12, str(tmp_path))
 
     assert fake.calls == []
+
+
+def test_same_path_failing_on_two_nodes_is_reported_for_each(sdk: SDK, fake: FakeCircleCI, tmp_path: Path) -> None:
+    fake.add_artifact(7, "results.json", 404, node_index=0)
+    fake.add_artifact(7, "results.json", 500, node_index=1)
+    fake.add_artifact(7, "ok.txt", b"ok", node_index=1)
+
+    with pytest.raises(ArtifactDownloadError) as caught:
+        sdk.download_artifacts(SLUG, 7, str(tmp_path), workers=1)
+
+    assert sorted(caught.value.failed) == ["node-0/results.json", "node-1/results.json"]
+    assert str(caught.value).startswith("2 of 3 artifacts failed: ")
+    assert caught.value.downloaded == [str(tmp_path / "node-1/ok.txt")]
+
+
+def test_an_unexpected_error_in_one_file_is_reported_with_the_others(
+    sdk: SDK, fake: FakeCircleCI, tmp_path: Path
+) -> None:
+    fake.add_artifact(7, "a.txt", b"a")
+    fake.add_artifact(7, "b.txt", b"b")
+    del fake.artifacts["7"][0]["url"]  # a malformed listing entry
+
+    with pytest.raises(ArtifactDownloadError) as caught:
+        sdk.download_artifacts(SLUG, 7, str(tmp_path))
+
+    assert list(caught.value.failed) == ["a.txt"] and "url" in caught.value.failed["a.txt"]
+    assert tree(tmp_path) == {"b.txt": b"b"}

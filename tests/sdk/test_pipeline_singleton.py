@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
-from circleci.error import WaitTimeout
+from circleci.error import InvalidArgumentError, WaitTimeout
 from circleci.sdk import SDK
 
 from .conftest import FakeClock
@@ -160,3 +161,43 @@ def test_timeout_raises_wait_timeout(
         sdk.pipeline_singleton("gh/org/repo", timeout=30)
 
     assert clock.sleeps == [15, 15]
+
+
+def test_a_longer_lookback_sees_an_old_pipeline_still_running(
+    sdk: SDK, fake: FakeCircleCI, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An approval granted days after its pipeline started: the deploy runs in a 3-day-old pipeline.
+    approved = fake.add_pipeline(age=timedelta(days=3))
+    deploy = fake.add_workflow(approved, "deploy", "running")
+    current = fake.add_pipeline()
+    monkeypatch.setenv("CIRCLE_PIPELINE_ID", current["id"])
+
+    sdk.pipeline_singleton("gh/org/repo")  # the default day does not reach it
+    assert clock.sleeps == []
+
+    for lookback in (4 * 86400, None):
+        deploy.update(status="running")
+        clock.script = [lambda: deploy.update(status="success")]
+        sdk.pipeline_singleton("gh/org/repo", lookback=lookback)
+    assert clock.sleeps == [15, 15]
+
+
+def test_a_shorter_lookback_reads_fewer_pipelines(
+    sdk: SDK, fake: FakeCircleCI, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = fake.add_pipeline(age=timedelta(hours=2))
+    fake.add_workflow(earlier, "build", "running")
+    current = fake.add_pipeline()
+    monkeypatch.setenv("CIRCLE_PIPELINE_ID", current["id"])
+
+    sdk.pipeline_singleton("gh/org/repo", lookback=3600)
+
+    assert clock.sleeps == []
+    assert workflow_calls(fake, earlier["id"]) == 0
+
+
+@pytest.mark.parametrize("lookback", [-1, True, "1d"])
+def test_a_bad_lookback_is_refused_before_anything_is_sent(sdk: SDK, fake: FakeCircleCI, lookback: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match="lookback must be None or a number of seconds"):
+        sdk.pipeline_singleton("gh/org/repo", lookback=lookback)
+    assert fake.calls == []

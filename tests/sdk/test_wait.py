@@ -202,3 +202,16 @@ def test_works_with_an_apiv2_client(fake: FakeCircleCI, clock: FakeClock) -> Non
         outcome = SDK(client).wait_for_pipeline(pipeline["id"])
 
     assert outcome.workflows[0]["name"] == "build"
+
+
+def test_errored_pipeline_without_an_errors_field_still_raises_pipeline_error(
+    sdk: SDK, fake: FakeCircleCI, clock: FakeClock
+) -> None:
+    pipeline = fake.add_pipeline(state="errored")
+    del pipeline["errors"]
+
+    with pytest.raises(PipelineError) as caught:
+        sdk.wait_for_pipeline(pipeline["id"])
+
+    assert str(caught.value) == f"pipeline 1 ({pipeline['id']}) errored: "
+    assert caught.value.errors == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -25,10 +24,3 @@ def api(fake: FakeCircleCI) -> Iterator[Api]:
     """A v1.1 client of the fake, without retries so failures show at once."""
     with Api(fake.token, fake.url, retries=0) as client:
         yield client
-
-
-def require(client: Any, name: str) -> Any:
-    """The client's method ``name``; the test is skipped while that method is not written yet."""
-    if not hasattr(client, name):
-        pytest.skip(f"{type(client).__name__}.{name} does not exist yet")
-    return getattr(client, name)

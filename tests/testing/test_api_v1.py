@@ -172,6 +172,8 @@ def test_unknown_things_get_circlecis_messages(api: Api, fake: FakeCircleCI) -> 
         api._request("GET", "recent-builds", params={"limit": "x"})
     with pytest.raises(ClientError, match="Invalid filter"):
         api._request("GET", "recent-builds", params={"filter": "bogus"})
+    with pytest.raises(ClientError, match="build_parameters must be an object"):
+        api._request("POST", "project/github/acme/widget", data={"build_parameters": ["DEPLOY"]})
 
 
 def test_tokens(fake: FakeCircleCI) -> None:

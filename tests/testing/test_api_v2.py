@@ -1,14 +1,9 @@
-"""ApiV2 end to end against FakeCircleCI: pipelines, workflows, jobs, settings, contexts, schedules.
-
-Each test calls the client's methods through ``require``, so a test skips
-(with the method's name) while that method has not been written.
-"""
+"""ApiV2 end to end against FakeCircleCI: pipelines, workflows, jobs, settings, contexts, schedules."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,7 +11,7 @@ from circleci.error import ClientError, NotFound, ServerError
 from circleci.testing import FakeCircleCI, JobPlan, WorkflowPlan
 from circleci.v2 import ApiV2
 
-from .conftest import SLUG, require
+from .conftest import SLUG
 
 
 @pytest.fixture
@@ -25,23 +20,19 @@ def v2(fake: FakeCircleCI) -> Iterator[ApiV2]:
         yield client
 
 
-def call(client: ApiV2, method: str, /, *args: Any, **kwargs: Any) -> Any:
-    return require(client, method)(*args, **kwargs)
-
-
 def test_user_project_and_collaborations(v2: ApiV2, fake: FakeCircleCI) -> None:
-    me = call(v2, "get_current_user")
+    me = v2.get_current_user()
     assert me["login"] == "fake-user"
-    assert call(v2, "get_user", me["id"]) == me
+    assert v2.get_user(me["id"]) == me
     with pytest.raises(NotFound, match="User not found"):
-        call(v2, "get_user", "nobody")
-    project = call(v2, "get_project_by_slug", SLUG)
+        v2.get_user("nobody")
+    project = v2.get_project_by_slug(SLUG)
     assert project["vcs_info"] == {
         "vcs_url": "https://github.com/acme/widget",
         "provider": "GitHub",
         "default_branch": "main",
     }
-    assert call(v2, "get_collaborations") == [
+    assert v2.get_collaborations() == [
         {
             "id": project["organization_id"],
             "vcs-type": "github",
@@ -51,24 +42,24 @@ def test_user_project_and_collaborations(v2: ApiV2, fake: FakeCircleCI) -> None:
         }
     ]
     with pytest.raises(NotFound, match="Project not found"):
-        call(v2, "get_project_by_slug", "gh/acme/nope")
+        v2.get_project_by_slug("gh/acme/nope")
 
 
 def test_a_triggered_pipeline_runs_on_the_clock(v2: ApiV2, fake: FakeCircleCI) -> None:
-    created = call(v2, "trigger_pipeline", SLUG, branch="feature/x", parameters={"deploy": True})
+    created = v2.trigger_pipeline(SLUG, branch="feature/x", parameters={"deploy": True})
     assert (created["number"], created["state"]) == (4, "pending")
-    pipeline = call(v2, "get_pipeline_by_id", created["id"])
+    pipeline = v2.get_pipeline_by_id(created["id"])
     assert (pipeline["state"], pipeline["vcs"]["branch"], pipeline["trigger_parameters"]) == (
         "setup-pending",
         "feature/x",
         {"deploy": True},
     )
-    assert call(v2, "list_workflows_by_pipeline_id", created["id"]) == {"items": [], "next_page_token": None}
+    assert v2.list_workflows_by_pipeline_id(created["id"]) == {"items": [], "next_page_token": None}
 
     fake.advance(1)  # setup
-    (workflow,) = call(v2, "list_workflows_by_pipeline_id", created["id"])["items"]
+    (workflow,) = v2.list_workflows_by_pipeline_id(created["id"])["items"]
     assert (workflow["status"], workflow["stopped_at"]) == ("running", None)
-    jobs = call(v2, "list_workflow_jobs", workflow["id"])["items"]
+    jobs = v2.list_workflow_jobs(workflow["id"])["items"]
     assert [(j["name"], j["status"], j.get("job_number")) for j in jobs] == [
         ("build", "queued", 7),
         ("test", "blocked", None),
@@ -76,34 +67,34 @@ def test_a_triggered_pipeline_runs_on_the_clock(v2: ApiV2, fake: FakeCircleCI) -
     assert jobs[1]["dependencies"] == [jobs[0]["id"]]
 
     fake.advance(1)
-    assert call(v2, "get_job_details", SLUG, 7)["status"] == "running"
+    assert v2.get_job_details(SLUG, 7)["status"] == "running"
     fake.advance(2)
-    details = call(v2, "get_job_details", SLUG, 7)
+    details = v2.get_job_details(SLUG, 7)
     assert (details["status"], details["duration"]) == ("success", 2000)
-    assert call(v2, "get_workflow_by_id", workflow["id"])["status"] == "running"
+    assert v2.get_workflow_by_id(workflow["id"])["status"] == "running"
     fake.advance(4)
-    finished = call(v2, "get_workflow_by_id", workflow["id"])
+    finished = v2.get_workflow_by_id(workflow["id"])
     assert finished["status"] == "success" and finished["stopped_at"] is not None
-    assert call(v2, "get_pipeline_by_number", SLUG, 4)["state"] == "created"
-    assert [a["path"] for a in call(v2, "get_job_artifacts", SLUG, 8)["items"]] == [
+    assert v2.get_pipeline_by_number(SLUG, 4)["state"] == "created"
+    assert [a["path"] for a in v2.get_job_artifacts(SLUG, 8)["items"]] == [
         "reports/junit.xml",
         "coverage/index.html",
     ]
-    assert len(call(v2, "get_tests", SLUG, 8)["items"]) == 2
+    assert len(v2.get_tests(SLUG, 8)["items"]) == 2
 
 
 def test_a_failing_job_fails_the_workflow_and_skips_the_rest(v2: ApiV2, fake: FakeCircleCI) -> None:
     jobs = [JobPlan("lint", 1, "failed"), JobPlan("unit", 3), JobPlan("deploy", 1, requires=("lint", "unit"))]
     fake.set_plan(SLUG, [WorkflowPlan("ci", jobs)])
-    created = call(v2, "trigger_pipeline", SLUG)
+    created = v2.trigger_pipeline(SLUG)
     fake.advance(3.5)  # set up at 1, queued until 2, lint failed at 3
-    (workflow,) = call(v2, "list_workflows_by_pipeline_id", created["id"])["items"]
-    listed = call(v2, "list_workflow_jobs", workflow["id"])["items"]
+    (workflow,) = v2.list_workflows_by_pipeline_id(created["id"])["items"]
+    listed = v2.list_workflow_jobs(workflow["id"])["items"]
     assert (workflow["status"], [j["status"] for j in listed]) == ("failing", ["failed", "running", "blocked"])
     fake.advance(2)
-    listed = call(v2, "list_workflow_jobs", workflow["id"])["items"]
+    listed = v2.list_workflow_jobs(workflow["id"])["items"]
     assert [j["status"] for j in listed] == ["failed", "success", "not_run"]
-    assert call(v2, "get_workflow_by_id", workflow["id"])["status"] == "failed"
+    assert v2.get_workflow_by_id(workflow["id"])["status"] == "failed"
 
 
 def test_approvals_hold_the_workflow(v2: ApiV2, fake: FakeCircleCI) -> None:
@@ -111,15 +102,15 @@ def test_approvals_hold_the_workflow(v2: ApiV2, fake: FakeCircleCI) -> None:
     pipeline = fake.trigger_pipeline(SLUG, plan=plan)
     fake.advance(1)
     workflow = pipeline.workflows[0]
-    assert call(v2, "get_workflow_by_id", workflow.id)["status"] == "on_hold"
-    hold = call(v2, "list_workflow_jobs", workflow.id)["items"][0]
+    assert v2.get_workflow_by_id(workflow.id)["status"] == "on_hold"
+    hold = v2.list_workflow_jobs(workflow.id)["items"][0]
     assert hold["approval_request_id"] == hold["id"] and hold["type"] == "approval"
 
     with pytest.raises(NotFound, match="Approval request not found"):
-        call(v2, "approve_pending_approval_job_by_id", workflow.id, workflow.jobs[1].id)
-    assert call(v2, "approve_pending_approval_job_by_id", workflow.id, hold["id"]) == {"message": "Accepted."}
+        v2.approve_pending_approval_job_by_id(workflow.id, workflow.jobs[1].id)
+    assert v2.approve_pending_approval_job_by_id(workflow.id, hold["id"]) == {"message": "Accepted."}
     fake.advance(2)
-    jobs = call(v2, "list_workflow_jobs", workflow.id)["items"]
+    jobs = v2.list_workflow_jobs(workflow.id)["items"]
     assert [(j["status"], j.get("approved_by")) for j in jobs] == [("success", fake.state.user.id), ("success", None)]
 
 
@@ -128,157 +119,153 @@ def test_cancel_workflow_and_jobs(v2: ApiV2, fake: FakeCircleCI) -> None:
     second = fake.trigger_pipeline(SLUG)
     fake.advance(1)
     workflow = first.workflows[0]
-    assert call(v2, "cancel_workflow", workflow.id) == {"message": "Accepted."}
-    canceled = call(v2, "get_workflow_by_id", workflow.id)
+    assert v2.cancel_workflow(workflow.id) == {"message": "Accepted."}
+    canceled = v2.get_workflow_by_id(workflow.id)
     assert (canceled["status"], canceled["canceled_by"]) == ("canceled", fake.state.user.id)
 
     build, test = second.workflows[0].jobs
-    assert call(v2, "cancel_job_by_job_number", SLUG, build.number) == {"message": "Job canceled."}
+    assert v2.cancel_job_by_job_number(SLUG, build.number) == {"message": "Job canceled."}
     assert [j.status for j in (build, test)] == ["canceled", "not_run"]
     third = fake.trigger_pipeline(SLUG)
     fake.advance(1)
-    assert call(v2, "cancel_job_by_job_id", third.workflows[0].jobs[0].id) == {"message": "Job canceled."}
-    assert call(v2, "get_workflow_by_id", third.workflows[0].id)["status"] == "canceled"
+    assert v2.cancel_job_by_job_id(third.workflows[0].jobs[0].id) == {"message": "Job canceled."}
+    assert v2.get_workflow_by_id(third.workflows[0].id)["status"] == "canceled"
     with pytest.raises(NotFound, match=r"Job not found\."):
-        call(v2, "cancel_job_by_job_id", "nope")
+        v2.cancel_job_by_job_id("nope")
 
 
 def test_rerun_workflow(v2: ApiV2, fake: FakeCircleCI) -> None:
     pipeline = fake.state.pipelines[next(iter(fake.state.pipelines))]
     workflow = pipeline.workflows[0]
-    rerun = call(v2, "rerun_workflow", workflow.id, from_failed=True)
-    assert [w["id"] for w in call(v2, "list_workflows_by_pipeline_id", pipeline.id)["items"]] == [
+    rerun = v2.rerun_workflow(workflow.id, from_failed=True)
+    assert [w["id"] for w in v2.list_workflows_by_pipeline_id(pipeline.id)["items"]] == [
         workflow.id,
         rerun["workflow_id"],
     ]
-    assert call(v2, "rerun_workflow", workflow.id, jobs=[workflow.jobs[0].id])["workflow_id"]
+    assert v2.rerun_workflow(workflow.id, jobs=[workflow.jobs[0].id])["workflow_id"]
     with pytest.raises(ClientError, match="mutually exclusive"):
-        call(v2, "rerun_workflow", workflow.id, jobs=[workflow.jobs[0].id], from_failed=True)
+        v2.rerun_workflow(workflow.id, jobs=[workflow.jobs[0].id], from_failed=True)
     with pytest.raises(ClientError, match="Jobs not in this workflow"):
-        call(v2, "rerun_workflow", workflow.id, jobs=["2f6a4a5c-2d43-4c36-9d38-1e2ae4b6d2a1"])
+        v2.rerun_workflow(workflow.id, jobs=["2f6a4a5c-2d43-4c36-9d38-1e2ae4b6d2a1"])
     with pytest.raises(ClientError, match="is not a UUID"):
-        call(v2, "rerun_workflow", workflow.id, jobs=["not-a-uuid"])
+        v2.rerun_workflow(workflow.id, jobs=["not-a-uuid"])
 
 
 def test_rerun_of_a_workflow_the_plan_no_longer_has_has_no_jobs(v2: ApiV2, fake: FakeCircleCI) -> None:
     workflow = next(iter(fake.state.workflows.values()))
     workflow.pipeline.plan = []
-    rerun = call(v2, "rerun_workflow", workflow.id)
-    assert call(v2, "get_workflow_by_id", rerun["workflow_id"])["status"] == "success"
-    assert call(v2, "list_workflow_jobs", rerun["workflow_id"])["items"] == []
+    rerun = v2.rerun_workflow(workflow.id)
+    assert v2.get_workflow_by_id(rerun["workflow_id"])["status"] == "success"
+    assert v2.list_workflow_jobs(rerun["workflow_id"])["items"] == []
 
 
 def test_pipeline_lists_filter_and_page(v2: ApiV2, fake: FakeCircleCI) -> None:
     for _ in range(25):
         fake.trigger_pipeline(SLUG)
     fake.trigger_pipeline(SLUG, branch="dev")
-    first = call(v2, "list_pipelines_for_project", SLUG)
+    first = v2.list_pipelines_for_project(SLUG)
     assert len(first["items"]) == 20 and first["items"][0]["number"] == 29
-    second = call(v2, "list_pipelines_for_project", SLUG, page_token=first["next_page_token"])
+    second = v2.list_pipelines_for_project(SLUG, page_token=first["next_page_token"])
     assert [p["number"] for p in second["items"]] == list(range(9, 0, -1)) and second["next_page_token"] is None
-    assert [p["number"] for p in call(v2, "list_pipelines_for_project", SLUG, branch="dev")["items"]] == [29]
-    assert len(list(v2.iterate(require(v2, "list_my_pipelines"), SLUG))) == 26  # the seeded ones are the teammate's
-    everything = list(v2.iterate(require(v2, "list_pipelines"), org_slug="gh/acme"))
+    assert [p["number"] for p in v2.list_pipelines_for_project(SLUG, branch="dev")["items"]] == [29]
+    assert len(list(v2.iterate(v2.list_my_pipelines, SLUG))) == 26  # the seeded ones are the teammate's
+    everything = list(v2.iterate(v2.list_pipelines, org_slug="gh/acme"))
     assert len(everything) == 32
-    assert call(v2, "list_pipelines", org_slug="gh/other")["items"] == []
-    assert len(call(v2, "list_pipelines")["items"]) == 20
+    assert v2.list_pipelines(org_slug="gh/other")["items"] == []
+    assert len(v2.list_pipelines()["items"]) == 20
     with pytest.raises(ClientError, match="Invalid page-token"):
-        call(v2, "list_pipelines_for_project", SLUG, page_token="bogus")
+        v2.list_pipelines_for_project(SLUG, page_token="bogus")
     with pytest.raises(NotFound, match="Pipeline not found"):
-        call(v2, "get_pipeline_by_number", SLUG, 99)
+        v2.get_pipeline_by_number(SLUG, 99)
 
 
 def test_pipeline_config_and_values(v2: ApiV2, fake: FakeCircleCI) -> None:
     pipeline = fake.trigger_pipeline(SLUG, branch="main")
-    config = call(v2, "get_pipeline_config_by_id", pipeline.id)
+    config = v2.get_pipeline_config_by_id(pipeline.id)
     assert "  build-and-test:\n    jobs:\n      - build\n      - test\n" in config["source"]
-    values = call(v2, "get_pipeline_values_by_id", pipeline.id)
+    values = v2.get_pipeline_values_by_id(pipeline.id)
     assert values["pipeline.git.branch"] == "main" and values["pipeline.number"] == pipeline.number
     with pytest.raises(NotFound, match="Pipeline not found"):
-        call(v2, "get_pipeline_by_id", "nope")
+        v2.get_pipeline_by_id("nope")
 
 
 def test_trigger_pipeline_run_and_a_broken_config(v2: ApiV2, fake: FakeCircleCI) -> None:
-    created = call(v2, "trigger_pipeline_run", "gh", "acme", "widget", config={"branch": "dev"}, parameters={"n": 1})
+    created = v2.trigger_pipeline_run("gh", "acme", "widget", config={"branch": "dev"}, parameters={"n": 1})
     assert fake.state.pipeline(created["id"]).branch == "dev"
     fake.set_plan(SLUG, [])
-    broken = call(v2, "trigger_pipeline", SLUG, tag="v2")
+    broken = v2.trigger_pipeline(SLUG, tag="v2")
     fake.advance(1)
-    pipeline = call(v2, "get_pipeline_by_id", broken["id"])
+    pipeline = v2.get_pipeline_by_id(broken["id"])
     assert pipeline["state"] == "errored" and pipeline["errors"][0]["type"] == "config"
     assert pipeline["vcs"]["tag"] == "v2" and "branch" not in pipeline["vcs"]
 
 
 def test_trigger_rejects_a_branch_with_a_tag(v2: ApiV2) -> None:
     with pytest.raises(ClientError, match="branch and tag are mutually exclusive"):
-        call(v2, "trigger_pipeline", SLUG, branch="main", tag="v1")
+        v2.trigger_pipeline(SLUG, branch="main", tag="v1")
 
 
 def test_job_artifacts_download_through_the_storage_host(v2: ApiV2, tmp_path: Path) -> None:
-    (artifact, _) = call(v2, "get_job_artifacts", SLUG, 6)["items"]
+    (artifact, _) = v2.get_job_artifacts(SLUG, 6)["items"]
     written = v2.download_artifact(artifact["url"], str(tmp_path))
     assert Path(written).read_text() == '<testsuite name="app" tests="2" failures="0"/>\n'
-    assert call(v2, "get_job_details", SLUG, 6)["latest_workflow"]["name"] == "build-and-test"
+    assert v2.get_job_details(SLUG, 6)["latest_workflow"]["name"] == "build-and-test"
 
 
 def test_project_env_vars(v2: ApiV2) -> None:
-    assert [v["name"] for v in call(v2, "list_env_vars", SLUG)["items"]] == ["API_URL", "DEPLOY_TOKEN"]
-    created = call(v2, "create_env_var", SLUG, name="NEW", value="abcd1234")
+    assert [v["name"] for v in v2.list_env_vars(SLUG)["items"]] == ["API_URL", "DEPLOY_TOKEN"]
+    created = v2.create_env_var(SLUG, name="NEW", value="abcd1234")
     assert (created["name"], created["value"]) == ("NEW", "xxxx1234")
-    assert call(v2, "get_env_var", SLUG, "NEW")["value"] == "xxxx1234"
-    assert call(v2, "delete_env_var", SLUG, "NEW") == {"message": "Environment variable deleted."}
+    assert v2.get_env_var(SLUG, "NEW")["value"] == "xxxx1234"
+    assert v2.delete_env_var(SLUG, "NEW") == {"message": "Environment variable deleted."}
     with pytest.raises(NotFound):
-        call(v2, "get_env_var", SLUG, "NEW")
+        v2.get_env_var(SLUG, "NEW")
 
 
 def test_project_checkout_keys(v2: ApiV2) -> None:
-    (seeded,) = call(v2, "list_checkout_keys", SLUG)["items"]
+    (seeded,) = v2.list_checkout_keys(SLUG)["items"]
     assert seeded["type"] == "deploy-key"
-    created = call(v2, "create_checkout_key", SLUG, type="user-key")
+    created = v2.create_checkout_key(SLUG, type="user-key")
     assert created["type"] == "github-user-key"
-    assert call(v2, "create_checkout_key", SLUG, type="deploy-key")["type"] == "deploy-key"
-    assert call(v2, "get_checkout_key", SLUG, created["fingerprint"]) == created
-    assert call(v2, "delete_checkout_key", SLUG, created["fingerprint"]) == {"message": "Checkout key deleted."}
+    assert v2.create_checkout_key(SLUG, type="deploy-key")["type"] == "deploy-key"
+    assert v2.get_checkout_key(SLUG, created["fingerprint"]) == created
+    assert v2.delete_checkout_key(SLUG, created["fingerprint"]) == {"message": "Checkout key deleted."}
     with pytest.raises(NotFound, match=r"Checkout key not found\."):
-        call(v2, "delete_checkout_key", SLUG, created["fingerprint"])
+        v2.delete_checkout_key(SLUG, created["fingerprint"])
     with pytest.raises(ClientError, match="is not one of user-key, deploy-key"):
-        call(v2, "create_checkout_key", SLUG, type="github-user-key")
+        v2.create_checkout_key(SLUG, type="github-user-key")
 
 
 def test_contexts_and_their_variables(v2: ApiV2, fake: FakeCircleCI) -> None:
     org_id = fake.project(SLUG).org_id
-    (seeded,) = call(v2, "list_contexts", owner_slug="gh/acme")["items"]
+    (seeded,) = v2.list_contexts(owner_slug="gh/acme")["items"]
     assert seeded["name"] == "deploy-secrets"
-    created = call(v2, "create_context", name="staging", owner={"id": org_id, "type": "organization"})
-    assert call(v2, "get_context", created["id"]) == created
-    assert len(call(v2, "list_contexts", owner_id=org_id)["items"]) == 2
-    assert len(call(v2, "list_contexts")["items"]) == 2
+    created = v2.create_context(name="staging", owner={"id": org_id, "type": "organization"})
+    assert v2.get_context(created["id"]) == created
+    assert len(v2.list_contexts(owner_id=org_id)["items"]) == 2
+    assert len(v2.list_contexts()["items"]) == 2
     with pytest.raises(NotFound, match="Organization not found"):
-        call(v2, "list_contexts", owner_slug="gh/other")
+        v2.list_contexts(owner_slug="gh/other")
 
-    added = call(v2, "add_environment_variable_to_context", created["id"], "KEY", value="v1")
+    added = v2.add_environment_variable_to_context(created["id"], "KEY", value="v1")
     fake.advance(5)
-    replaced = call(v2, "add_environment_variable_to_context", created["id"], "KEY", value="v2")
+    replaced = v2.add_environment_variable_to_context(created["id"], "KEY", value="v2")
     assert replaced["created_at"] == added["created_at"] != replaced["updated_at"]
-    assert [v["variable"] for v in call(v2, "list_environment_variables_from_context", created["id"])["items"]] == [
-        "KEY"
-    ]
-    deleted = call(v2, "delete_environment_variable_from_context", created["id"], "KEY")
+    assert [v["variable"] for v in v2.list_environment_variables_from_context(created["id"])["items"]] == ["KEY"]
+    deleted = v2.delete_environment_variable_from_context(created["id"], "KEY")
     assert deleted == {"message": "Environment variable deleted."}
     with pytest.raises(NotFound):
-        call(v2, "delete_environment_variable_from_context", created["id"], "KEY")
-    assert call(v2, "delete_context", created["id"]) == {"message": "Context deleted."}
+        v2.delete_environment_variable_from_context(created["id"], "KEY")
+    assert v2.delete_context(created["id"]) == {"message": "Context deleted."}
     with pytest.raises(NotFound, match="Context not found"):
-        call(v2, "get_context", created["id"])
+        v2.get_context(created["id"])
 
 
 def test_schedules(v2: ApiV2) -> None:
-    (nightly,) = call(v2, "list_schedules_for_project", SLUG)["items"]
+    (nightly,) = v2.list_schedules_for_project(SLUG)["items"]
     assert nightly["name"] == "nightly"
     timetable = {"per-hour": 2, "hours-of-day": [1, 13], "days-of-week": ["SAT"]}
-    created = call(
-        v2,
-        "create_schedule",
+    created = v2.create_schedule(
         SLUG,
         name="weekend",
         timetable=timetable,
@@ -286,17 +273,17 @@ def test_schedules(v2: ApiV2) -> None:
         parameters={"branch": "main"},
     )
     assert (created["timetable"], created["project-slug"]) == (timetable, SLUG)
-    assert call(v2, "get_schedule_by_id", created["id"]) == created
-    updated = call(v2, "update_schedule", created["id"], name="weekends", parameters={"tag": "v1"})
+    assert v2.get_schedule_by_id(created["id"]) == created
+    updated = v2.update_schedule(created["id"], name="weekends", parameters={"tag": "v1"})
     assert (updated["name"], updated["parameters"]) == ("weekends", {"tag": "v1"})
-    assert call(v2, "update_schedule", created["id"], description="d")["description"] == "d"
+    assert v2.update_schedule(created["id"], description="d")["description"] == "d"
     with pytest.raises(ClientError, match="must contain branch or tag"):
-        call(v2, "update_schedule", created["id"], parameters={"x": 1})
+        v2.update_schedule(created["id"], parameters={"x": 1})
     with pytest.raises(ClientError, match="must contain branch or tag"):
-        call(v2, "create_schedule", SLUG, name="n", timetable=timetable, attribution_actor="system", parameters={})
-    assert call(v2, "delete_schedule_by_id", created["id"]) == {"message": "Schedule deleted."}
+        v2.create_schedule(SLUG, name="n", timetable=timetable, attribution_actor="system", parameters={})
+    assert v2.delete_schedule_by_id(created["id"]) == {"message": "Schedule deleted."}
     with pytest.raises(NotFound, match="Schedule not found"):
-        call(v2, "get_schedule_by_id", created["id"])
+        v2.get_schedule_by_id(created["id"])
 
 
 def test_an_operation_the_fake_does_not_implement_says_so(v2: ApiV2) -> None:

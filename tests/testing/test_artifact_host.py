@@ -38,6 +38,8 @@ def test_the_storage_host_checks_signature_and_expiry(fake: FakeCircleCI, api: A
     assert requests.get(location.replace("Signature=", "Signature=0"), timeout=5).status_code == 403
     assert requests.get(location.split("?")[0], timeout=5).status_code == 403
     assert requests.post(location, timeout=5).status_code == 403  # signed for GET only
+    not_ascii = requests.get(location.split("Signature=")[0] + "Signature=%C3%A9", timeout=5)
+    assert not_ascii.status_code == 403 and b"AccessDenied" in not_ascii.content
     fake.advance(61)
     expired = requests.get(location, timeout=5)
     assert expired.status_code == 403 and b"Request has expired" in expired.content

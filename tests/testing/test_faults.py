@@ -83,3 +83,15 @@ def test_route_names(fake: FakeCircleCI) -> None:
     names = fake.route_names()
     assert {"get_build_info", "triggerPipeline", "download_artifact", "storage"} <= set(names)
     assert names == sorted(set(names))
+
+
+def test_a_fault_for_a_route_that_does_not_exist_is_refused(fake: FakeCircleCI, api: Api) -> None:
+    for inject in (
+        lambda: fake.fail("getPipelinById"),
+        lambda: fake.rate_limit(route="get_build"),
+        lambda: fake.add_latency(1, route="nope"),
+        lambda: fake.drop_connections(route="Storage"),
+    ):
+        with pytest.raises(ValueError, match="route_names"):
+            inject()
+    assert api.get_user_info()["login"] == "fake-user"  # nothing was added

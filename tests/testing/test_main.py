@@ -18,6 +18,7 @@ def test_once_prints_the_settings(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "export CIRCLE_TOKEN=abc" in out and "export CIRCLECI_API_URL=http://127.0.0.1:" in out
     assert "gh/acme/widget" in out and "Press Ctrl-C to stop." in out
+    assert "In Python: Api('abc', 'http://127.0.0.1:" in out
 
 
 def test_it_serves_until_stopped(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,7 +13,7 @@ from circleci.error import PipelineError
 from circleci.sdk import SDK
 from circleci.testing import FakeCircleCI
 
-from .conftest import SLUG, require
+from .conftest import SLUG
 
 FAST = 0.05  # real seconds between polls
 
@@ -46,7 +46,7 @@ def test_build_singleton_waits_for_the_other_build(
 
 
 def test_trigger_pipeline_and_wait_to_success(sdk: SDK) -> None:
-    outcome = require(sdk, "trigger_pipeline_and_wait")(SLUG, branch="main", interval=FAST, timeout=5)
+    outcome = sdk.trigger_pipeline_and_wait(SLUG, branch="main", interval=FAST, timeout=5)
     assert [w["status"] for w in outcome.workflows] == ["success"]
 
 
@@ -55,7 +55,7 @@ def test_wait_for_an_errored_pipeline_raises(sdk: SDK, fast: FakeCircleCI) -> No
     pipeline = fast.trigger_pipeline(SLUG)
     fast.advance(1)
     with pytest.raises(PipelineError, match=r"No workflow in the config to run\."):
-        require(sdk, "wait_for_pipeline")(pipeline.id, interval=FAST, timeout=5)
+        sdk.wait_for_pipeline(pipeline.id, interval=FAST, timeout=5)
 
 
 def test_pipeline_singleton_waits_for_the_earlier_pipeline(sdk: SDK, fast: FakeCircleCI) -> None:
@@ -63,13 +63,13 @@ def test_pipeline_singleton_waits_for_the_earlier_pipeline(sdk: SDK, fast: FakeC
     fast.advance(1)
     os.environ["CIRCLE_PIPELINE_ID"] = fast.trigger_pipeline(SLUG).id
 
-    require(sdk, "pipeline_singleton")(SLUG, interval=FAST, timeout=5)
+    sdk.pipeline_singleton(SLUG, interval=FAST, timeout=5)
 
     assert earlier.workflows[0].status == "success"
 
 
 def test_download_artifacts_through_the_storage_host(sdk: SDK, tmp_path: Path) -> None:
-    paths = require(sdk, "download_artifacts")(SLUG, 6, str(tmp_path))
+    paths = sdk.download_artifacts(SLUG, 6, str(tmp_path))
     assert sorted(Path(p).relative_to(tmp_path).as_posix() for p in paths) == [
         "coverage/index.html",
         "reports/junit.xml",

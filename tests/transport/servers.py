@@ -28,6 +28,9 @@ HANG = "hang"
 """``fault``: read the request and never answer."""
 CLOSE = "close"
 """``end``: close the connection normally after the body."""
+DROP = "drop"
+"""``fault``: read the request and close the connection cleanly without answering
+(what a server does when it times out an idle keep-alive connection just as a request arrives)."""
 
 
 @dataclass
@@ -41,7 +44,7 @@ class Reply:
         ``application/json``, others to ``text/plain``.
     :ivar length: the ``Content-Length`` to announce, when not the body's.
     :ivar chunks: a function giving the body piece by piece (``length`` is then required).
-    :ivar fault: ``RESET`` or ``HANG`` instead of answering.
+    :ivar fault: ``RESET``, ``HANG`` or ``DROP`` instead of answering.
     :ivar end: after the body: keep the connection (``None``), ``CLOSE`` it or ``RESET`` it.
     """
 
@@ -180,6 +183,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if reply.fault == RESET:
             self._reset()
+            return
+        if reply.fault == DROP:
+            self.close_connection = True
             return
         payload, content_type = reply.payload()
         self.send_response(reply.status)

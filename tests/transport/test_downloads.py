@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from circleci import error
+from circleci import error, transport
 from circleci.api import Api
 
 from .conftest import TOKEN
@@ -164,3 +164,48 @@ def test_large_download_streams_in_flat_memory(api: Api, server: LoopbackServer,
     assert os.path.getsize(written) == size
     assert peak < 4 * 1024 * 1024, f"peak {peak} bytes"
     assert time.monotonic() - started < 2.0
+
+
+def test_downloaded_file_gets_the_permissions_of_a_new_file(api: Api, server: LoopbackServer, destdir: Path) -> None:
+    """The temporary file is not left at mkstemp's 0600: the result has 0666 less the umask, like open() gives."""
+    server.script(Reply(body=b"shared"))
+    (destdir / "reference").touch()
+
+    written = api.download_artifact(f"{server.url}/0/report.html", str(destdir))
+
+    assert os.stat(written).st_mode & 0o777 == os.stat(destdir / "reference").st_mode & 0o777
+
+
+def test_no_free_temporary_name_is_a_download_error(
+    api: Api, server: LoopbackServer, destdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(transport.secrets, "token_hex", lambda size: "same")
+    (destdir / ".circleci-same.part").write_bytes(b"someone else's")
+
+    with pytest.raises(error.DownloadError, match="no free temporary file name"):
+        api.download_artifact(f"{server.url}/0/a.txt", str(destdir))
+    assert server.received == []
+    assert (destdir / ".circleci-same.part").read_bytes() == b"someone else's"
+
+
+def test_filename_given_by_the_caller_is_used_inside_destdir(api: Api, server: LoopbackServer, destdir: Path) -> None:
+    (destdir / "logs").mkdir()
+    server.script(Reply(body=b"one"), Reply(body=b"two"))
+
+    first = api.download_artifact(f"{server.url}/0/a/build.log", str(destdir), "first.log")
+    second = api.download_artifact(f"{server.url}/0/b/build.log", str(destdir), "logs/second.log")
+
+    assert (first, second) == (str(destdir / "first.log"), str(destdir / "logs" / "second.log"))
+    assert (destdir / "first.log").read_bytes() == b"one"
+    assert (destdir / "logs" / "second.log").read_bytes() == b"two"
+
+
+@pytest.mark.parametrize("filename", ["../escaped", "logs/../../escaped", "/tmp/escaped", ".", "logs/", "..\\escaped"])
+def test_filename_that_would_leave_destdir_is_refused_before_sending(
+    api: Api, server: LoopbackServer, destdir: Path, filename: str
+) -> None:
+    with pytest.raises(error.InvalidArgumentError, match="filename must name a file inside destdir"):
+        api.download_artifact(f"{server.url}/0/a.txt", str(destdir), filename)
+    assert server.received == []
+    assert os.listdir(destdir) == []
+    assert not (destdir.parent / "escaped").exists()

@@ -14,7 +14,7 @@ from circleci.api import Api
 from circleci.transport import RETRY_AFTER_CAP, RetryPolicy, Transport
 
 from .conftest import TOKEN
-from .servers import RESET, LoopbackServer, Reply, json_reply, refused_port
+from .servers import DROP, RESET, LoopbackServer, Reply, json_reply, refused_port
 
 OK = json_reply({"login": "me"})
 
@@ -126,6 +126,34 @@ def test_post_reset_after_sending_is_not_retried(api: Api, server: LoopbackServe
     assert "Connection aborted" in str(caught.value)
     assert len(server.received) == 1
     assert sleeps == []
+
+
+def test_post_on_a_reused_connection_the_server_dropped_is_not_retried(
+    api: Api, server: LoopbackServer, sleeps: list[float]
+) -> None:
+    """A keep-alive connection closed by the server as the POST arrives: the client cannot tell
+    whether the trigger ran, so it is raised (urllib3 counts it as a read error), never sent twice."""
+    server.script(OK, Reply(fault=DROP), json_reply({"build_num": 2}))
+    api.get_user_info()
+
+    with pytest.raises(error.CircleCIConnectionError) as caught:
+        api.trigger_build("org", "repo")
+    assert "closed connection without response" in str(caught.value)
+    assert [r.method for r in server.received] == ["GET", "POST"]
+    assert server.received[0].connection == server.received[1].connection
+    assert sleeps == []
+
+
+def test_get_on_a_reused_connection_the_server_dropped_is_retried(
+    api: Api, server: LoopbackServer, sleeps: list[float]
+) -> None:
+    server.script(OK, Reply(fault=DROP), OK)
+    api.get_user_info()
+
+    assert api.get_user_info() == {"login": "me"}
+    assert [r.method for r in server.received] == ["GET", "GET", "GET"]
+    assert server.received[0].connection == server.received[1].connection != server.received[2].connection
+    assert sleeps == [0.5]
 
 
 def test_post_refused_connection_is_retried(sleeps: list[float], monkeypatch: pytest.MonkeyPatch) -> None:

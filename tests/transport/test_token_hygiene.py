@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 import pytest
 import requests
@@ -87,6 +87,34 @@ def test_token_appears_nowhere(
     for shown in (api, api.v2, api._transport):
         assert TOKEN not in repr(shown)
         assert TOKEN not in str(shown)
+
+
+def _chain(failure: BaseException) -> list[BaseException]:
+    """``failure`` and every exception chained to it as ``__cause__`` or ``__context__``."""
+    links: list[BaseException] = []
+    link: Optional[BaseException] = failure
+    while link is not None and not any(link is seen for seen in links):
+        links.append(link)
+        link = link.__cause__ or link.__context__
+    return links
+
+
+def test_token_is_not_reachable_through_chained_exceptions(
+    api: Api, server: LoopbackServer, other_host: LoopbackServer, tmp_path: Path, sleeps: list[float]
+) -> None:
+    """requests' exceptions keep the prepared request, token header included: none may hang off ours."""
+    failures = _failures(api, server, other_host, tmp_path)
+
+    assert any(isinstance(f, error.CircleCIConnectionError) for f in failures)
+    for failure in failures:
+        for link in _chain(failure):
+            assert TOKEN not in str(link)
+            assert TOKEN not in repr(link.args)
+            response = getattr(link, "response", None)
+            for sent in (getattr(link, "request", None), getattr(response, "request", None)):
+                if sent is not None:
+                    assert TOKEN not in str(sent.url)
+                    assert TOKEN not in str(dict(sent.headers))
 
 
 def test_error_response_has_its_token_header_masked(
