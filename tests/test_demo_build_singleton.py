@@ -13,34 +13,12 @@ import pytest
 import responses
 from responses import matchers
 
-from circleci import sdk as sdk_module
 from demo.sdk import build_singleton
+from tests.conftest import FakeClock
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://ci.example.test/api/v1.1"
 NONE_LEFT = "no running builds found, beginning execution."
-
-
-class FakeTime:
-    """Stands in for ``time`` in :mod:`circleci.sdk`, so that waits take no time."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-@pytest.fixture
-def fake_time(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
-    fake = FakeTime()
-    monkeypatch.setattr(sdk_module, "time", fake)
-    return fake
 
 
 @pytest.fixture
@@ -99,7 +77,7 @@ def test_empty_token_counts_as_missing(
 
 @pytest.mark.usefixtures("in_job")
 def test_in_a_job_uses_the_job_environment(
-    rsps: responses.RequestsMock, fake_time: FakeTime, capsys: pytest.CaptureFixture[str]
+    rsps: responses.RequestsMock, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expect_running(rsps, "github/env-org/env-repo", (7, 6))
     expect_running(rsps, "github/env-org/env-repo", (7,))
@@ -112,12 +90,12 @@ def test_in_a_job_uses_the_job_environment(
         "['https://circleci.com/gh/env-org/env-repo/6']",
         NONE_LEFT,
     ]
-    assert fake_time.sleeps == [15]
+    assert clock.sleeps == [15]
 
 
 @pytest.mark.usefixtures("in_job")
 def test_options_override_the_environment(
-    rsps: responses.RequestsMock, fake_time: FakeTime, capsys: pytest.CaptureFixture[str]
+    rsps: responses.RequestsMock, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     other = "http://127.0.0.1:9/api/v1.1"
     expect_running(rsps, "bitbucket/cli-org/cli-repo", (3,), base=other)
@@ -127,13 +105,13 @@ def test_options_override_the_environment(
     assert build_singleton.main(argv) == 0
 
     assert capsys.readouterr().out.splitlines()[0] == "found running builds, sleeping for 0.5 seconds."
-    assert fake_time.sleeps == [0.5]
+    assert clock.sleeps == [0.5]
 
 
 @pytest.mark.parametrize("unset_or_empty", [None, ""])
 def test_falls_back_to_the_constants(
     rsps: responses.RequestsMock,
-    fake_time: FakeTime,
+    clock: FakeClock,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     unset_or_empty: Optional[str],
@@ -156,7 +134,7 @@ def test_default_url_is_circleci(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("in_job")
 def test_timeout_exits_non_zero(
-    rsps: responses.RequestsMock, fake_time: FakeTime, capsys: pytest.CaptureFixture[str]
+    rsps: responses.RequestsMock, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expect_running(rsps, "github/env-org/env-repo", (5,))
     expect_running(rsps, "github/env-org/env-repo", (5,))

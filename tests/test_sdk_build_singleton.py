@@ -16,6 +16,7 @@ from circleci import sdk as sdk_module
 from circleci.api import Api
 from circleci.error import InvalidArgumentError, NotFound, WaitTimeout
 from circleci.sdk import SDK
+from tests.conftest import FakeClock
 
 BASE = "https://ci.example.test/api/v1.1"
 BUILDS = "https://circleci.com/gh/levlaz/circleci-sandbox"
@@ -23,28 +24,6 @@ CURRENT = f"{BUILDS}/1149"
 FOUND = "found running builds, sleeping for 15 seconds."
 NONE_LEFT = "no running builds found, beginning execution."
 NOT_IN_CIRCLECI = "CIRCLE_BUILD_URL was not found. You may be running this script outside of a CircleCI build."
-
-
-class FakeClock:
-    """Stands in for the ``time`` module in :mod:`circleci.sdk`: sleeping only moves the clock."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(sdk_module, "time", fake)
-    return fake
 
 
 @pytest.fixture

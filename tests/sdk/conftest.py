@@ -4,39 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from typing import Callable
 
 import pytest
 import responses
 
-import circleci.sdk
 from circleci.api import Api
 from circleci.sdk import SDK
 
 from .fake import API, FakeCircleCI
-
-
-class FakeClock:
-    """Stands in for the ``time`` module of :mod:`circleci.sdk`: sleeping only moves the clock.
-
-    Each sleep runs the next function of :attr:`script`, if any, so a test can
-    change the fake server's state between two polls.
-    """
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-        self.script: list[Callable[[], object]] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        assert len(self.sleeps) < 100, "a poll loop did not stop"
-        self.sleeps.append(seconds)
-        self.now += seconds
-        if self.script:
-            self.script.pop(0)()
 
 
 @pytest.fixture(autouse=True)
@@ -44,13 +19,6 @@ def no_job_number(monkeypatch: pytest.MonkeyPatch) -> None:
     """The suite-wide fixture clears the other CircleCI variables; this one is only read here."""
     monkeypatch.delenv("CIRCLE_BUILD_NUM", raising=False)
     monkeypatch.delenv("CIRCLE_REPOSITORY_URL", raising=False)
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(circleci.sdk, "time", fake)
-    return fake
 
 
 @pytest.fixture

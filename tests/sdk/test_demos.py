@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from demo.sdk import download_artifacts, pipeline_singleton, trigger_and_wait
+from tests.conftest import FakeClock
 
-from .conftest import FakeClock
 from .fake import API, FakeCircleCI
 
 DEMOS = [pipeline_singleton, trigger_and_wait, download_artifacts]

@@ -9,8 +9,8 @@ import pytest
 
 from circleci.error import InvalidArgumentError, WaitTimeout
 from circleci.sdk import SDK
+from tests.conftest import FakeClock
 
-from .conftest import FakeClock
 from .fake import FakeCircleCI
 
 DONE = "no earlier pipeline of gh/org/repo is running, beginning execution."

@@ -9,8 +9,8 @@ import pytest
 from circleci.error import InvalidArgumentError, PipelineError, PipelineFailed, WaitTimeout
 from circleci.sdk import SDK, Outcome
 from circleci.v2 import ApiV2
+from tests.conftest import FakeClock
 
-from .conftest import FakeClock
 from .fake import V2, FakeCircleCI
 
 
