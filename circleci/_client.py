@@ -63,6 +63,11 @@ class BaseClient:
     def token(self, value: Optional[str]) -> None:
         self._transport.token = value
 
+    @property
+    def pool_size(self) -> int:
+        """Connections kept open per host (shared with clients derived from this one)."""
+        return self._transport.pool_size
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(url={self.url!r})"
 

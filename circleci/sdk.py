@@ -424,6 +424,11 @@ class SDK:
         chosen = [artifact for artifact in artifacts if pattern is None or fnmatchcase(artifact["path"], pattern)]
         by_node = len({artifact.get("node_index", 0) for artifact in chosen}) > 1
         self._log(f"downloading {len(chosen)} of {len(artifacts)} artifacts to {destdir} with {workers} workers.")
+        if workers > client.pool_size:
+            self._log(
+                f"{workers} workers share {client.pool_size} pooled connections: give the client "
+                f"pool_size={workers} to keep every connection open."
+            )
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(_fetch, client, artifact, destdir, by_node) for artifact in chosen]
             self._log_progress(futures)

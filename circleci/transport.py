@@ -246,7 +246,8 @@ class Transport:
         self.session = _Session()
         self.session.headers["User-Agent"] = f"circleci-python/{VERSION} requests/{requests.__version__}"
         self.session.headers["Accept"] = "application/json"
-        adapter = HTTPAdapter(max_retries=self.retries, pool_connections=4, pool_maxsize=_pool_size(pool_size))
+        self.pool_size = _pool_size(pool_size)
+        adapter = HTTPAdapter(max_retries=self.retries, pool_connections=4, pool_maxsize=self.pool_size)
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
         # With trust_env on, requests scans the environment for proxies and a CA

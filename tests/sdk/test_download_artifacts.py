@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
@@ -9,11 +10,12 @@ from typing import Any
 
 import pytest
 
+from circleci.api import Api
 from circleci.error import DownloadError, InvalidArgumentError
 from circleci.sdk import SDK, ArtifactDownloadError
 from circleci.v2 import ApiV2
 
-from .fake import V2, FakeCircleCI
+from .fake import API, V2, FakeCircleCI
 
 SLUG = "gh/org/repo"
 
@@ -195,3 +197,17 @@ def test_an_unexpected_error_in_one_file_is_reported_with_the_others(
 
     assert list(caught.value.failed) == ["a.txt"] and "url" in caught.value.failed["a.txt"]
     assert tree(tmp_path) == {"b.txt": b"b"}
+
+
+def test_more_workers_than_pooled_connections_is_pointed_out(
+    fake: FakeCircleCI, tmp_path: Path, messages: list[str]
+) -> None:
+    fake.add_artifact(7, "a.txt", b"a")
+    with Api("secret-token", API, retries=0, pool_size=2) as small:
+        assert small.pool_size == small.v2.pool_size == 2
+        SDK(small, logger=logging.getLogger("tests.sdk")).download_artifacts(SLUG, 7, str(tmp_path), workers=3)
+
+    assert (
+        messages[1]
+        == "3 workers share 2 pooled connections: give the client pool_size=3 to keep every connection open."
+    )
