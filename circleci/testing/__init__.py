@@ -13,7 +13,7 @@ It needs nothing beyond the standard library.
 from .clock import Clock
 from .faults import Fault
 from .server import DEFAULT_TOKEN, FakeCircleCI
-from .state import Job, JobPlan, Pipeline, Project, State, Workflow, WorkflowPlan
+from .state import Job, JobPlan, Pipeline, Project, State, StepPlan, Workflow, WorkflowPlan
 
 __all__ = [
     "DEFAULT_TOKEN",
@@ -25,6 +25,7 @@ __all__ = [
     "Pipeline",
     "Project",
     "State",
+    "StepPlan",
     "Workflow",
     "WorkflowPlan",
 ]

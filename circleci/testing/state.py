@@ -52,6 +52,22 @@ class NotFoundError(LookupError):
 
 
 @dataclass
+class StepPlan:
+    """One step of a planned job: its name and what it prints.
+
+    :param name: the step's name, as CircleCI shows it (``"Checkout code"``).
+    :param output: what the step writes to standard output.
+    :param error_output: what the step writes to standard error.
+    :param failed: whether the step fails (the job fails with it).
+    """
+
+    name: str
+    output: str = ""
+    error_output: str = ""
+    failed: bool = False
+
+
+@dataclass
 class JobPlan:
     """What a job of a triggered pipeline will do.
 
@@ -64,6 +80,8 @@ class JobPlan:
     :param artifacts: files it uploads, path to content.
     :param tests: test results it records, each a dict with CircleCI's fields
         (``name``, ``classname``, ``result``, ...); missing ones are filled in.
+    :param steps: the steps it runs and what they print; empty for a default
+        set of steps that matches its outcome.
     """
 
     name: str
@@ -73,6 +91,7 @@ class JobPlan:
     type: str = "build"
     artifacts: dict[str, bytes] = field(default_factory=dict)
     tests: list[dict[str, Any]] = field(default_factory=list)
+    steps: list[StepPlan] = field(default_factory=list)
 
 
 @dataclass
