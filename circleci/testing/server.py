@@ -17,8 +17,9 @@ import logging
 import socket
 import threading
 import time
+from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 from urllib.parse import parse_qs, urlsplit
 
 from . import v1, v2
@@ -142,6 +143,10 @@ class FakeCircleCI:
     :param queue_delay: fake seconds a job is queued before it runs.
     :param setup_delay: fake seconds before a triggered pipeline has workflows.
     :param port: the API's port; 0 (default) picks a free one.
+    :param start: the moment the fake clock starts at: an aware
+        :class:`~datetime.datetime`, an ISO 8601 text (``"2027-02-01T00:00:00Z"``)
+        or seconds since the epoch; default: now. Date-dependent behaviour
+        (CircleCI's 2026-12-07 and 2027-02-01 removals) follows this clock.
     """
 
     def __init__(
@@ -156,8 +161,9 @@ class FakeCircleCI:
         queue_delay: float = 1.0,
         setup_delay: float = 1.0,
         port: int = 0,
+        start: Union[float, str, datetime, None] = None,
     ) -> None:
-        self.clock = Clock(realtime=realtime, speed=speed)
+        self.clock = Clock(_epoch(start), realtime=realtime, speed=speed)
         self.state = State(self.clock, seed=seed, queue_delay=queue_delay, setup_delay=setup_delay, page_size=page_size)
         if seeded:
             seed_state(self.state)
@@ -362,6 +368,16 @@ class FakeCircleCI:
             raise HttpError(401, "You must log in first.")
         if token not in self.tokens:
             raise HttpError(401, "Invalid token provided.")
+
+
+def _epoch(start: Union[float, str, datetime, None]) -> Optional[float]:
+    """A start moment as seconds since the epoch (``None`` stays ``None``); naive times are UTC."""
+    if start is None or isinstance(start, (int, float)):
+        return start
+    moment = datetime.fromisoformat(start.replace("Z", "+00:00")) if isinstance(start, str) else start
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
 
 
 def _basic_user(authorization: str) -> Optional[str]:

@@ -1,0 +1,34 @@
+"""FakeCircleCI(start=...): the moment its clock starts at."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from circleci.testing import FakeCircleCI
+
+SUNSET = datetime(2027, 2, 1, tzinfo=timezone.utc).timestamp()
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "2027-02-01T00:00:00Z",
+        "2027-02-01T00:00:00+00:00",
+        "2027-02-01T00:00:00",
+        datetime(2027, 2, 1, tzinfo=timezone.utc),
+        datetime(2027, 2, 1),
+        SUNSET,
+        int(SUNSET),
+    ],
+)
+def test_the_clock_starts_at_the_given_moment(start: object) -> None:
+    fake = FakeCircleCI(start=start, seeded=False)  # type: ignore[arg-type]
+    assert fake.clock.now() == SUNSET
+
+
+def test_without_start_the_clock_starts_now() -> None:
+    before = datetime.now(timezone.utc).timestamp()
+    fake = FakeCircleCI(seeded=False)
+    assert before <= fake.clock.now() <= datetime.now(timezone.utc).timestamp()
