@@ -49,27 +49,44 @@ def vcs(vcs_type: Any) -> str:
     return str(vcs_type)
 
 
+def _whole_number(value: Any) -> Optional[int]:
+    """The integer a numeric argument stands for, or ``None`` when it is not one.
+
+    1.2.2 wrote numbers into URLs as text, so an ``int`` and a string of
+    ASCII digits (``"5"``) reached CircleCI the same way; a boolean, a float
+    or any other text did not, and is refused.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
+
 def build_number(value: Any) -> str:
     """Check a build number: a positive integer, or a string of digits."""
-    if isinstance(value, bool) or not (
-        (isinstance(value, int) and value > 0) or (isinstance(value, str) and value.isdigit())
-    ):
+    number = _whole_number(value)
+    if number is None or number < 1:
         raise InvalidArgumentError(value, "build_num must be a positive integer")
-    return str(value)
+    return str(number)
 
 
 def limit(value: Any) -> int:
-    """Check a v1.1 page size: an integer from 1 to 100."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+    """Check a v1.1 page size: an integer from 1 to 100, or a string of its digits (``"5"``)."""
+    number = _whole_number(value)
+    if number is None or not 1 <= number <= 100:
         raise InvalidArgumentError(value, "limit must be an integer from 1 to 100")
-    return value
+    return number
 
 
 def offset(value: Any) -> int:
-    """Check a v1.1 offset: an integer of zero or more."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    """Check a v1.1 offset: an integer of zero or more, or a string of its digits (``"10"``)."""
+    number = _whole_number(value)
+    if number is None or number < 0:
         raise InvalidArgumentError(value, "offset must be an integer of 0 or more")
-    return value
+    return number
 
 
 def project_path(vcs_type: str, username: str, project: str, *rest: str) -> str:

@@ -8,15 +8,16 @@ Every method builds its path from encoded segments and hands it to
 from __future__ import annotations
 
 import re
+import warnings
 from typing import TYPE_CHECKING, Any, Optional, Union
 from urllib.parse import urlsplit, urlunsplit
 
 from urllib3.util.retry import Retry
 
-from . import _args
+from . import _args, _sunset
 from ._args import build_number, project_path, query, segment
 from ._client import BaseClient
-from .error import BadKeyError, InvalidArgumentError, InvalidFilterError
+from .error import BadKeyError, Gone, InvalidArgumentError, InvalidFilterError
 from .transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,6 +30,11 @@ BUILD_FILTERS = ("completed", "successful", "failed", "running")
 ARTIFACT_FILTERS = ("completed", "successful", "failed")
 KEY_TYPES = ("deploy-key", "github-user-key")
 _VERSION_SEGMENT = re.compile(r"v\d+(\.\d+)?", re.IGNORECASE)
+
+
+def _shallow(shallow: bool) -> dict[str, Any]:
+    """CircleCI's ``shallow=true`` query parameter, when asked for."""
+    return {"shallow": "true"} if shallow else {}
 
 
 def _v2_url(url: str) -> str:
@@ -44,6 +50,18 @@ def _v2_url(url: str) -> str:
     return urlunsplit(parts._replace(path=path))
 
 
+def _warn_without_version(url: str) -> None:
+    """Warn when a base URL ends with ``/api`` and no API version (as pycircleci's base URL does)."""
+    if urlsplit(url).path.rstrip("/").rpartition("/")[2].lower() == "api":
+        warnings.warn(
+            f"Api url {url!r} has no API version, so v1.1 calls go to {url}/me, {url}/project/... "
+            f"and CircleCI answers 404. Api expects the v1.1 base URL, 'https://<host>/api/v1.1' "
+            f"(e.g. {DEFAULT_URL!r}): did you mean {url + '/v1.1'!r}?",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
 class Api(BaseClient):
     """A client for the CircleCI API v1.1.
 
@@ -57,6 +75,22 @@ class Api(BaseClient):
     :param retries: retries after a failed attempt; ``0`` turns them off. Or a
         :class:`~circleci.transport.RetryPolicy`. Default 3.
     :param pool_size: connections kept open per host. Default 16.
+    :param sunset: what :meth:`trigger_build`, :meth:`retry_build` (and
+        :meth:`Experimental.retry_no_cache <circleci.experimental.Experimental.retry_no_cache>`)
+        do about CircleCI's removal of the v1.1 trigger and rerun endpoints on
+        2027-02-01. ``"fallback"`` (default): call v1.1; after its 410 Gone,
+        do the same through API v2 on the same host, and go to v2 directly
+        from then on. ``"v2"``: use v2 from the first call. ``"off"``: only
+        v1.1; its 410 is raised as :class:`~circleci.error.Gone`. See
+        :doc:`/sunset`.
+    :raises InvalidArgumentError: for any other ``sunset``.
+
+    A ``url`` that ends with ``/api`` and no version (pycircleci's form) is
+    used as given, with a :class:`UserWarning` naming the expected
+    ``.../api/v1.1``: v1.1 calls would go to ``/api/me`` and get 404. Other
+    custom URLs (a proxy, a path of your own) are used as given, silently.
+
+    .. versionadded:: 1.3.0 ``sunset``.
     """
 
     def __init__(
@@ -67,9 +101,15 @@ class Api(BaseClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         retries: Union[int, Retry] = DEFAULT_RETRIES,
         pool_size: int = DEFAULT_POOL_SIZE,
+        sunset: str = _sunset.FALLBACK,
     ) -> None:
+        if sunset not in _sunset.MODES:
+            raise InvalidArgumentError(sunset, "sunset must be one of 'fallback', 'v2' or 'off'")
         super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size)
         self._v2: Optional[ApiV2] = None
+        self.sunset = sunset
+        self._v1_gone = False
+        _warn_without_version(self.url)
 
     @property
     def v2(self) -> ApiV2:
@@ -93,12 +133,18 @@ class Api(BaseClient):
         """
         return self._request("GET", "me")
 
-    def get_projects(self) -> Any:
+    def get_projects(self, *, shallow: bool = False) -> Any:
         """Every project you follow on CircleCI.
 
+        :param shallow: ask for the lighter entries (CircleCI's
+            ``?shallow=true``): without ``branches``, which is how every
+            entry looks after CircleCI removes ``branches`` on 2026-12-07.
+
         Endpoint: ``GET /projects``
+
+        .. versionadded:: 1.3.0 ``shallow``.
         """
-        return self._request("GET", "projects")
+        return self._request("GET", "projects", params=_shallow(shallow))
 
     def follow_project(self, username: str, project: str, vcs_type: str = "github") -> Any:
         """Follow a project on CircleCI.
@@ -115,11 +161,13 @@ class Api(BaseClient):
         self,
         username: str,
         project: str,
-        limit: int = 30,
-        offset: int = 0,
+        limit: Union[int, str] = 30,
+        offset: Union[int, str] = 0,
         status_filter: Optional[str] = None,
         branch: Optional[str] = None,
         vcs_type: str = "github",
+        *,
+        shallow: bool = False,
     ) -> Any:
         """Summaries of a project's builds, newest first.
 
@@ -131,25 +179,36 @@ class Api(BaseClient):
             ``running``; ``None`` (default) for every build.
         :param branch: only builds of this branch.
         :param vcs_type: ``github`` (default) or ``bitbucket``.
+        :param shallow: ask for lighter summaries (CircleCI's ``?shallow=true``).
         :raises InvalidFilterError: for any other ``status_filter``.
 
         Endpoint: ``GET /project/:vcs-type/:username/:project[/tree/:branch]``
+
+        .. versionadded:: 1.3.0 ``shallow``; ``limit`` and ``offset`` may be
+           strings of digits, as 1.2.2 allowed.
         """
         if status_filter is not None and status_filter not in BUILD_FILTERS:
             raise InvalidFilterError(status_filter, "status")
         rest = ["tree", segment(branch, "branch")] if branch is not None else []
         params = query(limit=_args.limit(limit), offset=_args.offset(offset), filter=status_filter)
+        params.update(_shallow(shallow))
         return self._request("GET", project_path(vcs_type, username, project, *rest), params=params)
 
-    def get_recent_builds(self, limit: int = 30, offset: int = 0) -> Any:
+    def get_recent_builds(
+        self, limit: Union[int, str] = 30, offset: Union[int, str] = 0, *, shallow: bool = False
+    ) -> Any:
         """Summaries of the latest builds of every project you follow.
 
         :param limit: how many builds, 1 to 100. Default 30.
         :param offset: how many of the newest builds to skip. Default 0.
+        :param shallow: ask for lighter summaries (CircleCI's ``?shallow=true``).
 
         Endpoint: ``GET /recent-builds``
+
+        .. versionadded:: 1.3.0 ``shallow``; ``limit`` and ``offset`` may be
+           strings of digits, as 1.2.2 allowed.
         """
-        params = query(limit=_args.limit(limit), offset=_args.offset(offset))
+        params = query(limit=_args.limit(limit), offset=_args.offset(offset), **_shallow(shallow))
         return self._request("GET", "recent-builds", params=params)
 
     def get_build_info(self, username: str, project: str, build_num: Union[int, str], vcs_type: str = "github") -> Any:
@@ -220,21 +279,31 @@ class Api(BaseClient):
     def retry_build(
         self, username: str, project: str, build_num: Union[int, str], ssh: bool = False, vcs_type: str = "github"
     ) -> Any:
-        """Run a build again, optionally with SSH enabled.
+        """Run a build again, optionally with SSH enabled, and return the new build.
 
-        CircleCI removes this endpoint on 2027-02-01; its v2 replacement is
-        :meth:`ApiV2.rerun_workflow <circleci.v2.ApiV2.rerun_workflow>`.
+        CircleCI removes this endpoint on 2027-02-01. After its 410 Gone (or
+        with ``sunset="v2"``) the build's job is rerun with
+        :meth:`ApiV2.rerun_workflow <circleci.v2.ApiV2.rerun_workflow>`
+        (``jobs=[<its id>]``, and ``enable_ssh`` with ``ssh``) and the new
+        build is returned as :meth:`get_build_info` shows it, once it exists;
+        see :doc:`/sunset`.
 
         :param username: org or user name.
         :param project: case-sensitive repository name.
         :param build_num: the build number.
         :param ssh: rerun with SSH access. Default ``False``.
         :param vcs_type: ``github`` (default) or ``bitbucket``.
+        :raises WaitTimeout: when, through v2, the new build has no number
+            after :data:`circleci._sunset.WAIT_TIMEOUT` seconds (the rerun was started).
 
         Endpoint: ``POST /project/:vcs-type/:username/:project/:build_num/retry`` (``/ssh`` with ``ssh``)
         """
-        action = "ssh" if ssh else "retry"
-        return self._request("POST", project_path(vcs_type, username, project, build_number(build_num), action))
+        number = build_number(build_num)
+        path = project_path(vcs_type, username, project, number, "ssh" if ssh else "retry")
+        where = _sunset.Project(vcs_type, username, project)
+        return _sunset.call(
+            self, lambda: self._request("POST", path), lambda gone: _sunset.retry(self, where, number, ssh)
+        )
 
     def cancel_build(self, username: str, project: str, build_num: Union[int, str], vcs_type: str = "github") -> Any:
         """Cancel a build.
@@ -271,10 +340,13 @@ class Api(BaseClient):
         params: Optional[dict[str, Any]] = None,
         vcs_type: str = "github",
     ) -> Any:
-        """Start a new build.
+        """Start a new build and return it.
 
-        CircleCI removes this endpoint on 2027-02-01; its v2 replacement is
-        :meth:`ApiV2.trigger_pipeline <circleci.v2.ApiV2.trigger_pipeline>`.
+        CircleCI removes this endpoint on 2027-02-01. After its 410 Gone (or
+        with ``sunset="v2"``) a pipeline of the branch or tag is triggered
+        with :meth:`ApiV2.trigger_pipeline <circleci.v2.ApiV2.trigger_pipeline>`
+        and its first build is returned as :meth:`get_build_info` shows it,
+        once it exists; see :doc:`/sunset`.
 
         :param username: org or user name.
         :param project: case-sensitive repository name.
@@ -283,9 +355,18 @@ class Api(BaseClient):
         :param revision: a commit to build instead of the branch's head.
         :param tag: a tag to build; not together with ``revision``.
         :param parallel: containers to use (ignored on CircleCI 2.0 and later).
-        :param params: build parameters, sent as ``build_parameters``.
+        :param params: fields merged into the top level of the request body,
+            as 1.2.2 did: ``{"build_parameters": {"CIRCLE_JOB": "deploy"}}``
+            runs the ``deploy`` job with build parameters.
         :param vcs_type: ``github`` (default) or ``bitbucket``.
         :raises InvalidArgumentError: when both ``tag`` and ``revision`` are given.
+        :raises NoV2Equivalent: (a :class:`~circleci.error.Gone`) when the
+            v1.1 endpoint is gone and ``revision`` or ``params`` is given, which
+            API v2 cannot express; nothing is triggered.
+        :raises WaitTimeout: when, through v2, the pipeline has no build after
+            :data:`circleci._sunset.WAIT_TIMEOUT` seconds (it was triggered).
+        :raises PipelineError: when, through v2, the pipeline errored (for
+            instance, an invalid config).
 
         Endpoint: ``POST /project/:vcs-type/:username/:project/tree/:branch``,
         or ``POST /project/:vcs-type/:username/:project`` without a branch
@@ -293,8 +374,35 @@ class Api(BaseClient):
         if tag is not None and revision is not None:
             raise InvalidArgumentError(tag, "tag and revision cannot be used together")
         rest = ["tree", segment(branch, "branch")] if branch is not None else []
-        data = query(revision=revision, tag=tag, parallel=parallel, build_parameters=params)
-        return self._request("POST", project_path(vcs_type, username, project, *rest), data=data)
+        path = project_path(vcs_type, username, project, *rest)
+        data = query(revision=revision, tag=tag, parallel=parallel)
+        if params:
+            data.update(params)
+        where = _sunset.Project(vcs_type, username, project)
+
+        def via_v2(gone: Optional[Gone]) -> Any:
+            if revision is not None:
+                raise _sunset.refuse(
+                    self,
+                    path,
+                    gone,
+                    "revision",
+                    "v2 builds the head of a branch or a tag. Trigger the branch (or a tag) that points at the "
+                    "commit, or use Api(..., sunset='off') and CircleCI's v3 POST /api/v3/runs on CircleCI cloud.",
+                )
+            if params:
+                raise _sunset.refuse(
+                    self,
+                    path,
+                    gone,
+                    "params",
+                    "v1.1 build parameters (CIRCLE_JOB included) do not exist in v2. Declare pipeline parameters "
+                    "in .circleci/config.yml and trigger with Api(...).v2.trigger_pipeline(slug, branch=..., "
+                    "parameters={...}); choose jobs with parameter-driven workflow conditions.",
+                )
+            return _sunset.trigger(self, where, branch, tag)
+
+        return _sunset.call(self, lambda: self._request("POST", path, data=data), via_v2)
 
     def add_ssh_key(
         self, username: str, project: str, ssh_key: str, vcs_type: str = "github", hostname: Optional[str] = None

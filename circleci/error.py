@@ -28,6 +28,7 @@ __all__ = [
     "Forbidden",
     "NotFound",
     "Gone",
+    "NoV2Equivalent",
     "RateLimited",
     "ServerError",
     "CircleCIConnectionError",
@@ -165,6 +166,29 @@ class NotFound(ClientError):
 
 class Gone(ClientError):
     """410: the endpoint was removed from the API."""
+
+
+class NoV2Equivalent(Gone):
+    """A removed v1.1 call asked for something API v2 cannot do, so nothing was sent in its place.
+
+    Raised by :meth:`Api.trigger_build <circleci.api.Api.trigger_build>`,
+    :meth:`Api.retry_build <circleci.api.Api.retry_build>` and
+    :meth:`Experimental.retry_no_cache <circleci.experimental.Experimental.retry_no_cache>`
+    once the v1.1 endpoint is gone (or the client was told to use v2) and the
+    call carries an argument v2 has no form for: a ``revision``, v1.1 build
+    ``params``, or a rerun without the cache. It is a :class:`Gone` (410), so
+    ``except HTTPError`` and ``except Gone`` still catch it.
+
+    :ivar argument: the name of the argument v2 cannot express.
+    :ivar message: why, and what to do instead.
+    :ivar response: the 410 response, or ``None`` when no v1.1 request was sent.
+    """
+
+    def __init__(
+        self, argument: str, message: str, *, method: str, url: str, response: Optional[requests.Response] = None
+    ) -> None:
+        super().__init__(message, status_code=410, method=method, url=url, response=response)
+        self.argument = argument
 
 
 class RateLimited(ClientError):
@@ -308,15 +332,18 @@ _STATUS_CLASSES: dict[int, type[CircleCIHTTPError]] = {
     429: RateLimited,
 }
 
-# v1.1 endpoints CircleCI removed on 2027-02-01, with the v2 operation to use instead.
+# v1.1 (and v1) endpoints CircleCI removed on 2027-02-01, with what CircleCI names instead.
 _SUNSET_REPLACEMENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"/v1(\.1)?/project/[^/]+/[^/]+/[^/]+/\d+/(retry|ssh)$"),
-        "rerunWorkflow (POST /workflow/{id}/rerun; ApiV2.rerun_workflow)",
+        re.compile(r"/v1(\.1)?/project/([^/]+/)?[^/]+/[^/]+/\d+/(retry|ssh)$"),
+        "the v2 operation rerunWorkflow (POST /api/v2/workflow/{id}/rerun; ApiV2.rerun_workflow) "
+        "or, on CircleCI cloud, v3 POST /api/v3/workflows/{id}/rerun",
     ),
     (
-        re.compile(r"/v1(\.1)?/project/[^/]+/[^/]+/[^/]+(/tree/[^/]+)?$"),
-        "triggerPipeline (POST /project/{project-slug}/pipeline; ApiV2.trigger_pipeline)",
+        re.compile(r"/v1(\.1)?/project/([^/]+/)?[^/]+/[^/]+(/tree/[^/]+|/build)?$"),
+        "the v2 operation triggerPipelineRun "
+        "(POST /api/v2/project/{provider}/{organization}/{project}/pipeline/run; ApiV2.trigger_pipeline_run) "
+        "or, on CircleCI cloud, v3 POST /api/v3/runs",
     ),
 )
 
@@ -333,7 +360,7 @@ def sunset_hint(method: str, path: str) -> Optional[str]:
         return None
     for pattern, replacement in _SUNSET_REPLACEMENTS:
         if pattern.search(path):
-            return f"CircleCI removed this v1.1 endpoint on 2027-02-01; use the v2 operation {replacement} instead."
+            return f"CircleCI removed this v1.1 endpoint on 2027-02-01; use {replacement} instead."
     return None
 
 

@@ -94,7 +94,13 @@ CASES: dict[str, Case] = {
     "trigger_build": Case(lambda api: api.trigger_build("org", "repo"), "POST", f"{PROJECT}/tree/master", {}, {}),
     "trigger_build-all-options": Case(
         lambda api: api.trigger_build(
-            "org", "repo", "release/1.0", "abc123", parallel=2, params={"RUN_EXTRA": "true"}, vcs_type="bitbucket"
+            "org",
+            "repo",
+            "release/1.0",
+            "abc123",
+            parallel=2,
+            params={"build_parameters": {"RUN_EXTRA": "true"}},
+            vcs_type="bitbucket",
         ),
         "POST",
         "/project/bitbucket/org/repo/tree/release%2F1.0",
@@ -360,7 +366,7 @@ REFUSED: dict[str, Callable[[Api], Any]] = {
     "tag with revision at project level": lambda api: api.trigger_build("org", "repo", None, "abc", "v1"),
     "limit 0": lambda api: api.get_project_build_summary("org", "repo", limit=0),
     "limit 101": lambda api: api.get_project_build_summary("org", "repo", limit=101),
-    "limit as text": lambda api: api.get_recent_builds(limit="30"),  # type: ignore[arg-type]
+    "limit as other text": lambda api: api.get_recent_builds(limit="3O"),
     "limit True": lambda api: api.get_recent_builds(limit=True),
     "recent limit 0": lambda api: api.get_recent_builds(limit=0),
     "negative offset": lambda api: api.get_project_build_summary("org", "repo", offset=-1),

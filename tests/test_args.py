@@ -56,34 +56,34 @@ def test_vcs_refuses_others(vcs_type: Any) -> None:
         _args.vcs(vcs_type)
 
 
-@pytest.mark.parametrize(("value", "text"), [(1, "1"), (12345, "12345"), ("42", "42")])
+@pytest.mark.parametrize(("value", "text"), [(1, "1"), (12345, "12345"), ("42", "42"), ("007", "7")])
 def test_build_number_accepts_positive_integers(value: Any, text: str) -> None:
     assert _args.build_number(value) == text
 
 
-@pytest.mark.parametrize("value", [0, -1, 1.0, "", "4a", "-1", "1/2", True, None])
+@pytest.mark.parametrize("value", [0, -1, 1.0, "", "0", "4a", "-1", "1/2", "²", True, None])
 def test_build_number_refuses_the_rest(value: Any) -> None:
     with pytest.raises(InvalidArgumentError, match="build_num"):
         _args.build_number(value)
 
 
-@pytest.mark.parametrize("value", [1, 30, 100])
-def test_limit_in_range(value: int) -> None:
-    assert _args.limit(value) == value
+@pytest.mark.parametrize(("value", "number"), [(1, 1), (30, 30), (100, 100), ("5", 5), ("100", 100)])
+def test_limit_in_range(value: Any, number: int) -> None:
+    assert _args.limit(value) == number
 
 
-@pytest.mark.parametrize("value", [0, 101, -5, "30", 30.0, True, None])
+@pytest.mark.parametrize("value", [0, 101, -5, "0", "101", "3a", " 3", "\uff13", 30.0, True, None])
 def test_limit_out_of_range(value: Any) -> None:
     with pytest.raises(InvalidArgumentError, match="limit must be an integer from 1 to 100"):
         _args.limit(value)
 
 
-@pytest.mark.parametrize("value", [0, 1, 10_000])
-def test_offset_zero_or_more(value: int) -> None:
-    assert _args.offset(value) == value
+@pytest.mark.parametrize(("value", "number"), [(0, 0), (1, 1), (10_000, 10_000), ("0", 0), ("25", 25)])
+def test_offset_zero_or_more(value: Any, number: int) -> None:
+    assert _args.offset(value) == number
 
 
-@pytest.mark.parametrize("value", [-1, "0", 1.5, False, None])
+@pytest.mark.parametrize("value", [-1, "-1", "1.5", "", 1.5, False, None])
 def test_offset_refused(value: Any) -> None:
     with pytest.raises(InvalidArgumentError, match="offset must be an integer of 0 or more"):
         _args.offset(value)

@@ -153,8 +153,15 @@ def test_pipeline_failed_forms() -> None:
     assert (empty.workflows, empty.failed) == ([], [])
 
 
-RERUN = "rerunWorkflow (POST /workflow/{id}/rerun; ApiV2.rerun_workflow)"
-TRIGGER = "triggerPipeline (POST /project/{project-slug}/pipeline; ApiV2.trigger_pipeline)"
+RERUN = (
+    "the v2 operation rerunWorkflow (POST /api/v2/workflow/{id}/rerun; ApiV2.rerun_workflow) "
+    "or, on CircleCI cloud, v3 POST /api/v3/workflows/{id}/rerun"
+)
+TRIGGER = (
+    "the v2 operation triggerPipelineRun "
+    "(POST /api/v2/project/{provider}/{organization}/{project}/pipeline/run; ApiV2.trigger_pipeline_run) "
+    "or, on CircleCI cloud, v3 POST /api/v3/runs"
+)
 
 
 @pytest.mark.parametrize(
@@ -165,11 +172,14 @@ TRIGGER = "triggerPipeline (POST /project/{project-slug}/pipeline; ApiV2.trigger
         ("/api/v1/project/bitbucket/org/repo", TRIGGER),
         ("/api/v1.1/project/github/org/repo/41/retry", RERUN),
         ("/api/v1.1/project/gh/org/repo/41/ssh", RERUN),
+        ("/api/v1.1/project/github/org/repo/build", TRIGGER),
+        ("/api/v1/project/org/repo/tree/main", TRIGGER),
+        ("/api/v1/project/org/repo/41/retry", RERUN),
     ],
 )
 def test_sunset_hint_names_the_v2_operation(path: str, replacement: str) -> None:
     assert error.sunset_hint("POST", path) == (
-        f"CircleCI removed this v1.1 endpoint on 2027-02-01; use the v2 operation {replacement} instead."
+        f"CircleCI removed this v1.1 endpoint on 2027-02-01; use {replacement} instead."
     )
 
 

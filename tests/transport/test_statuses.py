@@ -126,13 +126,11 @@ def test_query_leaves_out_none_and_spells_booleans(server: LoopbackServer) -> No
         (lambda api: api.retry_build("org", "repo", 41, ssh=True), "ApiV2.rerun_workflow"),
     ],
 )
-def test_gone_v1_trigger_names_its_v2_replacement(
-    no_retries: Api, server: LoopbackServer, call: object, replacement: str
-) -> None:
+def test_gone_v1_trigger_names_its_v2_replacement(server: LoopbackServer, call: object, replacement: str) -> None:
     server.script(json_reply({"message": "This endpoint has been removed."}, 410))
 
     with pytest.raises(error.Gone) as caught:
-        call(no_retries)  # type: ignore[operator]
+        call(Api(TOKEN, url=f"{server.url}/api/v1.1", retries=0, sunset="off"))  # type: ignore[operator]
     message = caught.value.message
     assert message.startswith("This endpoint has been removed. CircleCI removed this v1.1 endpoint on 2027-02-01")
     assert replacement in message
