@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timezone
 from typing import Callable, Optional
 
-__all__ = ["Clock", "isoformat"]
+__all__ = ["Clock", "isoformat", "isoformat_seconds"]
 
 
 def isoformat(seconds: Optional[float]) -> Optional[str]:
@@ -16,6 +16,13 @@ def isoformat(seconds: Optional[float]) -> Optional[str]:
         return None
     moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def isoformat_seconds(seconds: Optional[float]) -> Optional[str]:
+    """An epoch time to the second (``2025-01-02T03:04:05Z``), as CircleCI writes v2 workflow times."""
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Clock:

@@ -57,7 +57,7 @@ def step_runs(job: Job, now: float) -> list[StepRun]:
         return []
     plans = _planned(job)
     end = job.stopped_at if job.stopped_at is not None else job.started_at + job.plan.duration
-    share = max(end - job.started_at, 0.0) / len(plans)
+    share = job.plan.duration / len(plans)
     failing = next((i for i, plan in enumerate(plans) if plan.failed), None)
     if failing is None and job.status == "failed":
         failing = len(plans) - 1

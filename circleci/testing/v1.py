@@ -41,11 +41,8 @@ BRANCHES_REMOVED = datetime(2026, 12, 7, tzinfo=timezone.utc).timestamp()
 """When CircleCI drops ``branches`` from v1.1 ``/projects`` (fake clock, epoch seconds)."""
 TRIGGERS_REMOVED = datetime(2027, 2, 1, tzinfo=timezone.utc).timestamp()
 """When CircleCI's v1.1 trigger, retry and ssh endpoints start answering 410 Gone."""
-GONE_MESSAGE = (
-    "This API endpoint was removed on 2027-02-01. Trigger pipelines with "
-    "POST /api/v2/project/{provider}/{organization}/{project}/pipeline/run or POST /api/v3/runs, "
-    "and rerun with POST /api/v2/workflow/{id}/rerun."
-)
+GONE_MESSAGE = "This endpoint has been removed. Trigger and rerun pipelines with API v2 or v3."
+"""The message of that 410."""
 _VCS_NAMES = {"gh": "github", "bb": "bitbucket"}
 _FILTERS: dict[str, Callable[[Job], bool]] = {
     "completed": lambda job: job.status in TERMINAL,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ._spec import OPERATIONS
-from .clock import isoformat
+from .clock import isoformat, isoformat_seconds
 from .routing import Call, HttpError, Reply, Route, compile_template, page
 from .state import CheckoutKey, Context, EnvVar, Job, Pipeline, Project, Schedule, User, Workflow, find
 from .v1 import add_checkout_key, artifact_url, masked
@@ -83,8 +83,8 @@ def _workflow(workflow: Workflow) -> dict[str, Any]:
         "project_slug": pipeline.project.slug,
         "status": workflow.status,
         "started_by": pipeline.actor.id,
-        "created_at": isoformat(workflow.created_at),
-        "stopped_at": isoformat(workflow.stopped_at),
+        "created_at": isoformat_seconds(workflow.created_at),
+        "stopped_at": isoformat_seconds(workflow.stopped_at),
     }
     return _with(view, canceled_by=workflow.canceled_by)
 
@@ -374,7 +374,7 @@ def rerun_workflow(call: Call) -> Reply:
     unknown = set(job_ids) - {job.id for job in workflow.jobs}
     if unknown:
         raise HttpError(400, f"Jobs not in this workflow: {', '.join(sorted(unknown))}")
-    return Reply.json({"workflow_id": call.state.rerun(workflow).id}, 202)
+    return Reply.json({"workflow_id": call.state.rerun(workflow, job_ids).id}, 202)
 
 
 # -- jobs -------------------------------------------------------------------
