@@ -135,14 +135,13 @@ def retry(api: Api, where: Project, build_num: str, ssh: bool) -> Any:
 def _wait(look: Callable[[], Optional[int]], what: str) -> int:
     """Look for a build number every :data:`POLL_INTERVAL` seconds, for :data:`WAIT_TIMEOUT` at most."""
     deadline = time.monotonic() + WAIT_TIMEOUT
-    for _ in range(int(WAIT_TIMEOUT / POLL_INTERVAL) + 1):
+    while True:
         number = look()
         if number is not None:
             return number
         if time.monotonic() + POLL_INTERVAL > deadline:
-            break
+            raise WaitTimeout(f"{what} has no build number after {WAIT_TIMEOUT:g} s; it was started", waited_on=what)
         time.sleep(POLL_INTERVAL)
-    raise WaitTimeout(f"{what} has no build number after {WAIT_TIMEOUT:g} s; it was started", waited_on=what)
 
 
 def _build(api: Api, where: Project, number: int) -> Any:

@@ -207,12 +207,18 @@ def test_projects_carry_branches_until_2026_12_07() -> None:
         assert all("branches" not in p for p in api.get_projects())
 
 
-def test_running_builds_show_in_branches() -> None:
-    with FakeCircleCI(start=BEFORE_BRANCHES_GO) as fake:
+def test_running_builds_and_other_branches_show_in_branches() -> None:
+    with FakeCircleCI(start=BEFORE_BRANCHES_GO, setup_delay=0) as fake:
         fake.add_running_build(SLUG, duration=60)
+        api = Api(fake.token, fake.url)
+        with pytest.warns(error.CircleCIDeprecationWarning):
+            api.trigger_build("acme", "widget", None, tag="v1")
+            api.trigger_build("acme", "widget", "dev")
         fake.advance(1)
-        widget = next(p for p in Api(fake.token, fake.url).get_projects() if p["reponame"] == "widget")
+        widget = next(p for p in api.get_projects() if p["reponame"] == "widget")
         assert [b["build_num"] for b in widget["branches"]["main"]["running_builds"]] == [7]
+        assert list(widget["branches"]) == ["main", "dev"]
+        assert widget["branches"]["dev"]["recent_builds"][0]["build_num"] == 9
 
 
 # -- what scripts read from v1.1 builds ----------------------------------------------
@@ -309,6 +315,19 @@ def test_log_links_are_signed_and_for_steps_that_ran(before: FakeCircleCI) -> No
     job = before.state.job_by_number(before.project(SLUG), 4)
     for key in (f"/step-logs/{job.id}/9", f"/step-logs/{job.id}/x", "/step-logs/nope/0"):
         assert requests.get(before.storage._signed(key)).status_code == 404
+
+
+def test_a_failed_job_without_a_failing_step_fails_in_its_last() -> None:
+    steps = [StepPlan("Checkout code", output="cloned\n"), StepPlan("Lint", error_output="E501\n")]
+    plan = [WorkflowPlan("wf", [JobPlan("lint", duration=4, outcome="failed", steps=steps)])]
+    with FakeCircleCI(start=BEFORE_SUNSET, setup_delay=0, queue_delay=0) as fake:
+        fake.set_plan(SLUG, plan)
+        api = Api(fake.token, fake.url, sunset="v2")
+        number = api.trigger_build("acme", "widget")["build_num"]
+        fake.advance(10)
+        build = api.get_build_info("acme", "widget", number)
+        assert [s["actions"][0]["status"] for s in build["steps"]] == ["success", "failed"]
+        assert print_failed_step_logs(api, "acme", "widget", number) == ["Lint: E501"]
 
 
 def test_default_steps() -> None:

@@ -52,7 +52,11 @@ def _planned(job: Job) -> list[StepPlan]:
 
 
 def step_runs(job: Job, now: float) -> list[StepRun]:
-    """The steps of a job that have started by ``now``, with their status and times."""
+    """The steps of a job that have started by ``now``, with their status and times.
+
+    Steps run one after the other, each for an equal share of the job's
+    duration; the first step that has not finished ends the list.
+    """
     if job.started_at is None:
         return []
     plans = _planned(job)
@@ -64,8 +68,6 @@ def step_runs(job: Job, now: float) -> list[StepRun]:
     runs: list[StepRun] = []
     for index, plan in enumerate(plans):
         started = job.started_at + index * share
-        if started > now:
-            break
         ends = started + share
         stopped: Optional[float] = ends
         if job.status == "running" and ends > now:
