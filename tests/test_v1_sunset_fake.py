@@ -309,6 +309,7 @@ def test_log_links_are_signed_and_for_steps_that_ran(before: FakeCircleCI) -> No
     action = Api(before.token, before.url).get_build_info("acme", "widget", 4)["steps"][0]["actions"][0]
     url = action["output_url"]
 
+    assert [entry["type"] for entry in requests.get(url).json()] == ["out"]
     assert requests.get(url.replace("Signature=", "Signature=0")).status_code == 403
     base, _, query = url.partition("?")
     assert requests.get(f"{base[: base.rindex('/')]}/9?{query}").status_code == 403
