@@ -219,6 +219,8 @@ def test_running_builds_and_other_branches_show_in_branches() -> None:
         assert [b["build_num"] for b in widget["branches"]["main"]["running_builds"]] == [7]
         assert list(widget["branches"]) == ["main", "dev"]
         assert widget["branches"]["dev"]["recent_builds"][0]["build_num"] == 9
+        assert widget["branches"]["dev"]["last_non_success"] is None
+        assert widget["branches"]["dev"]["last_success"] is None
 
 
 # -- what scripts read from v1.1 builds ----------------------------------------------

@@ -280,11 +280,9 @@ def _branches(project: Project, state: State) -> dict[str, Any]:
             "latest_workflows": {},
         }
         failed = next((job for job in mine if job.status in ("failed", "canceled")), None)
-        if failed is not None:
-            entry["last_non_success"] = _branch_build(failed)
+        entry["last_non_success"] = None if failed is None else _branch_build(failed)
         succeeded = next((job for job in mine if job.status == "success"), None)
-        if succeeded is not None:
-            entry["last_success"] = _branch_build(succeeded)
+        entry["last_success"] = None if succeeded is None else _branch_build(succeeded)
         for job in reversed(mine):
             workflow = job.workflow
             entry["latest_workflows"][workflow.name] = {
