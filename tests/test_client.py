@@ -111,6 +111,7 @@ def test_context_manager_closes_on_error_and_lets_it_through() -> None:
         ("http://127.0.0.1:8080", "http://127.0.0.1:8080/v2"),
     ],
 )
+@pytest.mark.filterwarnings("ignore:Api url .* has no API version:UserWarning")
 def test_v2_url_is_derived_from_the_v1_1_url(v1_url: str, v2_url: str) -> None:
     assert Api(None, v1_url).v2.url == v2_url
 
