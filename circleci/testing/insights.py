@@ -90,11 +90,11 @@ def _runs(
 
 
 def _seconds(workflow: Workflow) -> int:
-    return int(round((workflow.stopped_at or workflow.created_at) - workflow.created_at))
+    return max(0, int(round((workflow.stopped_at or workflow.created_at) - workflow.created_at)))
 
 
 def _job_seconds(job: Job) -> int:
-    return int(round((job.stopped_at or 0.0) - (job.started_at or 0.0))) if job.started_at else 0
+    return max(0, int(round((job.stopped_at or 0.0) - (job.started_at or 0.0)))) if job.started_at else 0
 
 
 def _credits(jobs: list[Job]) -> int:
