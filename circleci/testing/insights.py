@@ -90,11 +90,11 @@ def _runs(
 
 
 def _seconds(workflow: Workflow) -> int:
-    return max(0, int(round((workflow.stopped_at or workflow.created_at) - workflow.created_at)))
+    return max(0, round((workflow.stopped_at or workflow.created_at) - workflow.created_at))
 
 
 def _job_seconds(job: Job) -> int:
-    return max(0, int(round((job.stopped_at or 0.0) - (job.started_at or 0.0)))) if job.started_at else 0
+    return max(0, round((job.stopped_at or 0.0) - (job.started_at or 0.0))) if job.started_at else 0
 
 
 def _credits(jobs: list[Job]) -> int:
@@ -114,7 +114,7 @@ def _durations(values: list[int]) -> dict[str, Any]:
         return dict.fromkeys(("min", "mean", "median", "p95", "max", "standard_deviation"))
     return {
         "min": min(values),
-        "mean": int(round(statistics.fmean(values))),
+        "mean": round(statistics.fmean(values)),
         "median": int(statistics.median_low(values)),
         "p95": int(percentile([float(v) for v in values], 0.95)),
         "max": max(values),
@@ -135,7 +135,7 @@ def _mttr(runs: list[Workflow]) -> tuple[Optional[int], int]:
         elif run.status == "success" and failed_at is not None:
             spans.append((run.stopped_at or 0.0) - failed_at)
             failed_at = None
-    return (int(round(statistics.fmean(spans))) if spans else None), len(spans)
+    return (round(statistics.fmean(spans)) if spans else None), len(spans)
 
 
 def _metrics(runs: list[Workflow], days: float) -> dict[str, Any]:
@@ -289,7 +289,7 @@ def get_project_workflow_test_metrics(call: Call) -> Reply:
     now = call.state.clock.now()
     runs = _runs(call, project, now - 90 * DAY, now, call.params["workflow_name"])[-10:]
     stats: dict[tuple[str, tuple[str, str]], list[dict[str, Any]]] = defaultdict(list)
-    test_runs = []
+    test_runs: list[dict[str, Any]] = []
     for run in runs:
         counts = dict.fromkeys(("error", "failure", "skipped", "success"), 0)
         for job in run.jobs:
@@ -389,7 +389,9 @@ def get_all_insights_branches(call: Call) -> Reply:
         for w in call.state.workflows.values()
         if w.pipeline.project is project and name in (None, w.name) and w.pipeline.branch
     }
-    return Reply.json({"org_id": project.org_id, "project_id": project.id, "branches": sorted(b for b in branches if b)})
+    return Reply.json(
+        {"org_id": project.org_id, "project_id": project.id, "branches": sorted(b for b in branches if b)}
+    )
 
 
 def _summary(runs: list[Workflow], before: list[Workflow], days: float) -> dict[str, Any]:
@@ -518,7 +520,12 @@ def get_job_timeseries(call: Call) -> Reply:
 
 PROJECT = PREFIX + "/{project_slug:slug}"
 ROUTES = [
-    Route("GET", PREFIX + "/pages/{project_slug:slug}/summary", get_project_workflows_page_data, "getProjectWorkflowsPageData"),
+    Route(
+        "GET",
+        PREFIX + "/pages/{project_slug:slug}/summary",
+        get_project_workflows_page_data,
+        "getProjectWorkflowsPageData",
+    ),
     Route(
         "GET",
         PREFIX + "/time-series/{project_slug:slug}/workflows/{workflow_name}/jobs",
@@ -529,7 +536,12 @@ ROUTES = [
     Route("GET", PROJECT + "/flaky-tests", get_flaky_tests, "getFlakyTests"),
     Route("GET", PROJECT + "/workflows", get_project_workflow_metrics, "getProjectWorkflowMetrics"),
     Route("GET", PROJECT + "/workflows/{workflow_name}", get_project_workflow_runs, "getProjectWorkflowRuns"),
-    Route("GET", PROJECT + "/workflows/{workflow_name}/jobs", get_project_workflow_job_metrics, "getProjectWorkflowJobMetrics"),
+    Route(
+        "GET",
+        PROJECT + "/workflows/{workflow_name}/jobs",
+        get_project_workflow_job_metrics,
+        "getProjectWorkflowJobMetrics",
+    ),
     Route("GET", PROJECT + "/workflows/{workflow_name}/summary", get_workflow_summary, "getWorkflowSummary"),
     Route(
         "GET",

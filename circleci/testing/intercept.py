@@ -33,7 +33,7 @@ def redirect(origin: str, target: str) -> Iterator[None]:
             request.url = target + url[len(origin) :]
         return original(adapter, request, *args, **kwargs)
 
-    HTTPAdapter.send = send  # type: ignore[method-assign]
+    HTTPAdapter.send = send  # type: ignore[method-assign,assignment]
     try:
         yield
     finally:
@@ -51,7 +51,7 @@ def patch_sleep(advance: Callable[[float], None]) -> Iterator[None]:
     def sleep(seconds: float) -> None:
         advance(max(0.0, float(seconds)))
 
-    time.sleep = sleep
+    time.sleep = sleep  # type: ignore[assignment]
     try:
         yield
     finally:

@@ -22,8 +22,8 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from time import sleep
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from time import sleep
 from typing import Any, Callable, Optional, Union
 from urllib.parse import parse_qs, urlsplit
 
@@ -31,9 +31,9 @@ from . import hooks, insights, v1, v2, v2_admin
 from .artifacts import Storage, download_route
 from .clock import Clock
 from .faults import DROP, LATENCY, STATUS, Fault, Faults
+from .intercept import patch_sleep, redirect
 from .routing import Call, HttpError, Reply, Route, Router
 from .seed import seed as seed_state
-from .intercept import patch_sleep, redirect
 from .state import Job, JobPlan, NotFoundError, Pipeline, Project, State, WorkflowPlan
 from .validation import body_error
 
@@ -116,7 +116,7 @@ class _Listener(ThreadingHTTPServer):
             while not self._stopping:
                 for key, _ in selector.select():
                     if key.fileobj is self and not self._stopping:
-                        self._handle_request_noblock()
+                        self.handle_request()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that went away (it timed out, or was cut) is no error of the server: log it quietly."""
@@ -217,7 +217,7 @@ class FakeCircleCI:
         port: int = 0,
         start: Union[float, str, datetime, None] = None,
     ) -> None:
-        self._options = {
+        self._options: dict[str, Any] = {
             "realtime": realtime,
             "speed": speed,
             "seeded": seeded,
@@ -278,6 +278,7 @@ class FakeCircleCI:
             self.tokens = {self.token}
             self._any_token = False
             self._build_state()
+
     # -- lifecycle ----------------------------------------------------------
 
     def start(self) -> FakeCircleCI:

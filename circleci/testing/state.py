@@ -570,9 +570,7 @@ class State:
             raise ValueError("first_build_number must be 1 or more")
         vcs_type = {"gh": "github", "bb": "bitbucket"}.get(vcs, "circleci")
         organization = self.add_org(org, vcs_type)
-        project = Project(
-            self.new_id(), vcs, org, name, organization.id, plan if plan is not None else default_plan()
-        )
+        project = Project(self.new_id(), vcs, org, name, organization.id, plan if plan is not None else default_plan())
         project.parameters = None if parameters is None else dict(parameters)
         project.job_count = first_build_number - 1
         self.projects[project.slug] = project

@@ -282,7 +282,9 @@ def trigger_pipeline(call: Call) -> Reply:
         raise HttpError(400, "branch and tag are mutually exclusive")
     project = _slug_project(call)
     if project.vcs in APP_VCS:
-        raise HttpError(400, "triggerPipeline is not available for GitHub App and GitLab projects: use triggerPipelineRun")
+        raise HttpError(
+            400, "triggerPipeline is not available for GitHub App and GitLab projects: use triggerPipelineRun"
+        )
     return _created(_trigger(call, project, call.field("branch"), call.field("tag")))
 
 

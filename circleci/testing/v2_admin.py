@@ -48,10 +48,6 @@ def _org(call: Call, name: str = "org_slug_or_id") -> Organization:
     return call.state.org(call.params[name])
 
 
-def _owned(call: Call, table: str, key: str, message: str) -> dict[str, Any]:
-    return find(call.state.table(table), call.params[key], message)  # type: ignore[no-any-return]
-
-
 # -- organizations and projects ----------------------------------------------
 
 
@@ -97,7 +93,8 @@ def create_project_1(call: Call) -> Reply:
     if provider == "circleci":
         raise HttpError(
             405,
-            "Create projects using the API is currently supported for classic Github OAuth and Bitbucket projects only.",
+            "Create projects using the API is currently supported for classic Github OAuth and Bitbucket "
+            "projects only.",
         )
     try:
         project = _vcs_project(call)
@@ -231,7 +228,7 @@ def create_usage_export(call: Call) -> Reply:
         raise HttpError(400, "the window must be 32 days or less")
     if start < call.state.clock.now() - 366 * 86400:
         raise HttpError(400, "start must be within the last year")
-    job = {
+    job: dict[str, Any] = {
         "usage_export_job_id": call.state.new_id(),
         "org_id": org.id,
         "start": start,
@@ -274,10 +271,9 @@ def usage_export_files(state: State, job: dict[str, Any]) -> bytes:
         if item.carried or item.started_at is None or item.stopped_at is None:
             continue
         if item.project.org_id == job["org_id"] and job["start"] <= item.started_at < job["end"]:
-            seconds = round(item.stopped_at - item.started_at)
+            pipeline, seconds = item.workflow.pipeline, round(item.stopped_at - item.started_at)
             writer.writerow(
-                [job["org_id"], item.project.name, item.workflow.pipeline.id, item.workflow.name, item.name, item.id]
-                + [seconds]
+                [job["org_id"], item.project.name, pipeline.id, item.workflow.name, item.name, item.id, seconds]
             )
     return out.getvalue().encode()
 
@@ -394,7 +390,7 @@ def make_decision(call: Call) -> Reply:
     decision: dict[str, Any] = {"status": "PASS", "enabled_rules": sorted(bundle)} if bundle else {}
     if not bundle:
         decision = {"status": "NO_POLICIES"}
-    record = {
+    record: dict[str, Any] = {
         "id": call.state.new_id(),
         "owner": owner,
         "created_at": isoformat(call.state.clock.now()),
@@ -440,7 +436,9 @@ def get_decision_log_policy_bundle(call: Call) -> Reply:
     """``GET .../decision/{decisionID}/policy-bundle``: the bundle the decision was made with (names only here)."""
     record = _decision(call)
     bundle = call.state.table("policy_bundles").get(record["owner"], {})
-    return Reply.json({name: [doc] for name, doc in bundle.items() if name in record["decision"].get("enabled_rules", [])})
+    return Reply.json(
+        {name: [doc] for name, doc in bundle.items() if name in record["decision"].get("enabled_rules", [])}
+    )
 
 
 def get_decision_settings(call: Call) -> Reply:
@@ -526,7 +524,11 @@ def _job_view(job: Job) -> dict[str, Any]:
         "pipeline_id": job.workflow.pipeline.id,
         "workflow_id": job.workflow.id,
     }
-    optional = {"job_number": job.number, "started_at": isoformat(job.started_at), "stopped_at": isoformat(job.stopped_at)}
+    optional = {
+        "job_number": job.number,
+        "started_at": isoformat(job.started_at),
+        "stopped_at": isoformat(job.stopped_at),
+    }
     return {**view, **{k: v for k, v in optional.items() if v is not None}}
 
 
@@ -821,7 +823,9 @@ def list_environments(call: Call) -> Reply:
 
 def get_environment(call: Call) -> Reply:
     """``GET /deploy/environments/{environment_id}``"""
-    return Reply.json(_public(find(call.state.table("deploy_environments"), call.params["environment_id"], "Environment not found.")))
+    return Reply.json(
+        _public(find(call.state.table("deploy_environments"), call.params["environment_id"], "Environment not found."))
+    )
 
 
 def list_components(call: Call) -> Reply:
@@ -837,7 +841,9 @@ def list_components(call: Call) -> Reply:
 
 def get_component(call: Call) -> Reply:
     """``GET /deploy/components/{component_id}``"""
-    return Reply.json(_public(find(call.state.table("deploy_components"), call.params["component_id"], "Component not found.")))
+    return Reply.json(
+        _public(find(call.state.table("deploy_components"), call.params["component_id"], "Component not found."))
+    )
 
 
 def list_component_versions(call: Call) -> Reply:
@@ -946,10 +952,15 @@ ROUTES = [
     Route("PATCH", OWNER + "/decision/settings", set_decision_settings, "SetDecisionSettings"),
     Route("GET", OWNER + "/decision/{decisionID}", get_decision_log, "GetDecisionLog"),
     Route(
-        "GET", OWNER + "/decision/{decisionID}/policy-bundle", get_decision_log_policy_bundle, "GetDecisionLogPolicyBundle"
+        "GET",
+        OWNER + "/decision/{decisionID}/policy-bundle",
+        get_decision_log_policy_bundle,
+        "GetDecisionLogPolicyBundle",
     ),
     Route("GET", PREFIX + "/context/{context_id}/restrictions", get_context_restrictions, "getContextRestrictions"),
-    Route("POST", PREFIX + "/context/{context_id}/restrictions", create_context_restriction, "createContextRestriction"),
+    Route(
+        "POST", PREFIX + "/context/{context_id}/restrictions", create_context_restriction, "createContextRestriction"
+    ),
     Route(
         "DELETE",
         PREFIX + "/context/{context_id}/restrictions/{restriction_id}",
@@ -976,6 +987,8 @@ ROUTES = [
     Route("GET", PREFIX + "/deploy/environments/{environment_id}", get_environment, "getEnvironment"),
     Route("GET", PREFIX + "/deploy/components", list_components, "listComponents"),
     Route("GET", PREFIX + "/deploy/components/{component_id}", get_component, "getComponent"),
-    Route("GET", PREFIX + "/deploy/components/{component_id}/versions", list_component_versions, "listComponentVersions"),
+    Route(
+        "GET", PREFIX + "/deploy/components/{component_id}/versions", list_component_versions, "listComponentVersions"
+    ),
 ]
 """The routes of this module, each named after its ``operationId``."""

@@ -47,7 +47,7 @@ def _nullable(node: Any) -> Any:
 def _load(name: str) -> dict[str, Any]:
     spec = _nullable(json.loads((SPECS / name).read_text()))
     operations = {}
-    for path, item in spec["paths"].items():
+    for item in spec["paths"].values():
         for verb, operation in item.items():
             if verb in VERBS:
                 operations[operation["operationId"]] = operation
@@ -123,13 +123,17 @@ def check(specs: list[dict[str, Any]]) -> Iterator[Checker]:
         ]
         fake.set_plan("gh/acme/widget", plan)
         pipeline = fake.trigger_pipeline("gh/acme/widget", revision="a" * 40, at="2026-06-01T10:00:00Z")
-        fake.set_plan("gh/acme/widget", [WorkflowPlan("build-and-test", [JobPlan("test", tests=[{"name": "test_flaky"}])])])
+        fake.set_plan(
+            "gh/acme/widget", [WorkflowPlan("build-and-test", [JobPlan("test", tests=[{"name": "test_flaky"}])])]
+        )
         fake.trigger_pipeline("gh/acme/widget", revision="a" * 40, at="2026-06-01T11:00:00Z")
         assert pipeline.workflows[0].status == "failed"
         yield Checker(fake, specs)
 
 
-def test_every_operation_answers_with_a_body_valid_against_both_specs(check: Checker, specs: list[dict[str, Any]]) -> None:
+def test_every_operation_answers_with_a_body_valid_against_both_specs(
+    check: Checker, specs: list[dict[str, Any]]
+) -> None:
     fake = check.fake
     slug = "gh/acme/widget"
     project = fake.project(slug)
@@ -189,7 +193,9 @@ def test_every_operation_answers_with_a_body_valid_against_both_specs(check: Che
     check("getJobArtifacts", "GET", f"/project/{slug}/{number}/artifacts")
     check("getTests", "GET", f"/project/{slug}/{number}/tests")
     check("rerunWorkflow", "POST", f"/workflow/{workflow['id']}/rerun", 202, json={"from_failed": True})
-    running = fake.trigger_pipeline(slug, plan=[WorkflowPlan("hold", [JobPlan("approve", type="approval"), JobPlan("slow", duration=99)])])
+    running = fake.trigger_pipeline(
+        slug, plan=[WorkflowPlan("hold", [JobPlan("approve", type="approval"), JobPlan("slow", duration=99)])]
+    )
     fake.advance(5)
     held = running.workflows[0]
     check("approvePendingApprovalJobById", "POST", f"/workflow/{held.id}/approve/{held.jobs[0].id}", 202)
@@ -215,7 +221,12 @@ def test_every_operation_answers_with_a_body_valid_against_both_specs(check: Che
     context = check("createContext", "POST", "/context", json={"name": "c", "owner": {"slug": "gh/acme"}})
     check("listContexts", "GET", "/context", params={"owner-slug": "gh/acme"})
     check("getContext", "GET", f"/context/{context['id']}")
-    check("addEnvironmentVariableToContext", "PUT", f"/context/{context['id']}/environment-variable/V", json={"value": "1"})
+    check(
+        "addEnvironmentVariableToContext",
+        "PUT",
+        f"/context/{context['id']}/environment-variable/V",
+        json={"value": "1"},
+    )
     check("listEnvironmentVariablesFromContext", "GET", f"/context/{context['id']}/environment-variable")
     check("deleteEnvironmentVariableFromContext", "DELETE", f"/context/{context['id']}/environment-variable/V")
     restriction = check(
@@ -311,7 +322,11 @@ def test_every_operation_answers_with_a_body_valid_against_both_specs(check: Che
         definitions,
         json={
             "name": "main",
-            "config_source": {"provider": "github_app", "repo": {"external_id": "1"}, "file_path": ".circleci/config.yml"},
+            "config_source": {
+                "provider": "github_app",
+                "repo": {"external_id": "1"},
+                "file_path": ".circleci/config.yml",
+            },
             "checkout_source": {"provider": "github_app", "repo": {"external_id": "1"}},
         },
     )
@@ -332,11 +347,13 @@ def test_every_operation_answers_with_a_body_valid_against_both_specs(check: Che
     job = fake.state.builds(project)[0]
     fake.record_deploy(slug, component="api", environment="prod", version="1.0", job=job)
     fake.record_deploy(slug, component="api", environment="prod", version="1.1")
-    (environment,) = check("listEnvironments", "GET", "/deploy/environments", params={"org-id": org_id, "page-size": 5})[
+    (environment,) = check(
+        "listEnvironments", "GET", "/deploy/environments", params={"org-id": org_id, "page-size": 5}
+    )["items"]
+    check("getEnvironment", "GET", f"/deploy/environments/{environment['id']}")
+    (component,) = check("listComponents", "GET", "/deploy/components", params={"org-id": org_id, "page-size": 5})[
         "items"
     ]
-    check("getEnvironment", "GET", f"/deploy/environments/{environment['id']}")
-    (component,) = check("listComponents", "GET", "/deploy/components", params={"org-id": org_id, "page-size": 5})["items"]
     check("getComponent", "GET", f"/deploy/components/{component['id']}")
     check("listComponentVersions", "GET", f"/deploy/components/{component['id']}/versions")
     rollback = {"environment_name": "prod", "component_name": "api", "current_version": "1.1", "target_version": "1.0"}
@@ -344,7 +361,11 @@ def test_every_operation_answers_with_a_body_valid_against_both_specs(check: Che
 
     # OTel
     exporter = check(
-        "createOtelExporter", "POST", "/otel/exporters", 201, json={"org_id": org_id, "endpoint": "e:4317", "protocol": "grpc"}
+        "createOtelExporter",
+        "POST",
+        "/otel/exporters",
+        201,
+        json={"org_id": org_id, "endpoint": "e:4317", "protocol": "grpc"},
     )
     check("listOtelExporters", "GET", "/otel/exporters", params={"org-id": org_id})
     check("deleteOtelExporter", "DELETE", f"/otel/exporters/{exporter['id']}", 204)

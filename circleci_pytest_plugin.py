@@ -1,5 +1,9 @@
 """The pytest plugin of :mod:`circleci.testing`, registered as the ``circleci`` ``pytest11`` entry point.
 
+It is a top-level module so that pytest can load it without importing the
+``circleci`` package early (which would hide that package from coverage
+measurement in the user's own suite); the fixtures import the fake when used.
+
 Installing the package makes two fixtures available to every test suite:
 
 ``circleci_fake``
@@ -15,16 +19,20 @@ Installing the package makes two fixtures available to every test suite:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from .server import FakeCircleCI
+if TYPE_CHECKING:
+    from circleci.testing import FakeCircleCI
 
 __all__ = ["circleci_fake", "circleci_redirect"]
 
 
 @pytest.fixture(scope="session")
 def _circleci_fake_server() -> Iterator[FakeCircleCI]:
+    from circleci.testing import FakeCircleCI
+
     with FakeCircleCI() as fake:
         yield fake
 
