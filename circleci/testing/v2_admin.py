@@ -623,8 +623,6 @@ def create_pipeline_definition(call: Call) -> Reply:
         "checkout_source": _repo(project, checkout),
         "project_id": project.id,
     }
-    if call.field("description") is not None:
-        record["description"] = call.field("description")
     call.state.table("pipeline_definitions")[record["id"]] = record
     return Reply.json(_definition_view(record))
 
@@ -639,8 +637,6 @@ def update_pipeline_definition(call: Call) -> Reply:
     record, project = _definition(call), _definition_project(call)
     if call.field("name") is not None:
         record["name"] = call.field("name")
-    if call.field("description") is not None:
-        record["description"] = call.field("description")
     if (call.field("config_source") or {}).get("file_path") is not None:
         record["config_source"]["file_path"] = call.field("config_source")["file_path"]
     if call.field("checkout_source") is not None:
