@@ -9,7 +9,7 @@ from typing import Any, Optional
 import pytest
 import requests
 
-from circleci.testing import FakeCircleCI
+from circleci.testing import FakeCircleCI, JobPlan, WorkflowPlan
 from circleci.testing.routing import Call
 from circleci.testing.v2_admin import USAGE_EXPORT_DELAY, continuation_key, update_trigger
 
@@ -218,3 +218,119 @@ def test_deploys_and_rollbacks(call: Client, fake: FakeCircleCI) -> None:
     fake.record_deploy(declared.slug, component="api", environment="prod", version="2")
     rollback = call("POST", f"/projects/{declared.id}/rollback", 202, json={**body, "parameters": {"x": 1}})
     assert fake.state.pipeline(rollback["id"]).parameters == {}
+
+
+def test_insights_parameters_are_checked_and_filter(call: Client, fake: FakeCircleCI) -> None:
+    base = f"/insights/{SLUG}/workflows"
+    call("GET", base, 400, "reporting-window", params={"reporting-window": "last-year"})
+    call("GET", f"{base}/build-and-test", 400, "not a date-time", params={"start-date": "soon"})
+    call(
+        "GET",
+        f"{base}/build-and-test",
+        400,
+        "after start-date",
+        params={"start-date": "2030-01-01T00:00:00Z", "end-date": "2029-01-01T00:00:00Z"},
+    )
+    runs = call("GET", f"{base}/build-and-test", params={"all-branches": "true", "start-date": "2000-01-01T00:00:00Z"})
+    assert [r["status"] for r in runs["items"]] == ["success", "failed", "success"]
+    assert call("GET", f"{base}/build-and-test", params={"branch": "nope"})["items"] == []
+    fake.trigger_pipeline(SLUG, plan=[], branch="main")  # a pipeline with no workflows
+    old = [WorkflowPlan("weekly", [JobPlan("x")])]
+    fake.trigger_pipeline(SLUG, plan=old, at=fake.clock.now() - 3 * 86400)
+    assert [w["name"] for w in call("GET", base, params={"reporting-window": "last-24-hours"})["items"]] == [
+        "build-and-test"
+    ]
+    call(
+        "GET",
+        f"/insights/time-series/{SLUG}/workflows/build-and-test/jobs",
+        400,
+        "granularity",
+        params={"granularity": "weekly"},
+    )
+    hourly = call(
+        "GET", f"/insights/time-series/{SLUG}/workflows/build-and-test/jobs", params={"granularity": "hourly"}
+    )
+    assert {item["name"] for item in hourly["items"]} == {"build", "test"}
+    summary = call("GET", "/insights/gh/acme/summary", params={"project-names": "gadget"})
+    assert [p["project_name"] for p in summary["org_project_data"]] == ["gadget"]
+
+
+def test_the_remaining_checks(call: Client, fake: FakeCircleCI) -> None:
+    project = fake.project(SLUG)
+    call("GET", "/webhook", 400, "scope-id", params={"scope-id": project.id})
+    scope = {"id": project.id, "type": "project"}
+    hook = {
+        "name": "h",
+        "events": ["job-completed"],
+        "url": "https://x",
+        "verify-tls": True,
+        "signing-secret": "",
+        "scope": scope,
+    }
+    made = call("POST", "/webhook", 201, json=hook)
+    assert call("PUT", f"/webhook/{made['id']}", json={"events": ["workflow-completed"]})["events"] == [
+        "workflow-completed"
+    ]
+    call(
+        "POST",
+        f"/project/{SLUG}/pipeline/run",
+        400,
+        "mutually exclusive",
+        json={"checkout": {"branch": "a", "tag": "b"}},
+    )
+    timetable = {"per-hour": 1, "hours-of-day": [3], "days-of-week": ["TUE"]}
+    body = {"name": "n", "timetable": timetable, "attribution-actor": "system", "parameters": {"branch": "main"}}
+    first = call("POST", f"/project/{SLUG}/schedule", 201, json=body)
+    call("POST", f"/project/{SLUG}/schedule", 201, json=body)  # the system actor exists already
+    call("PATCH", f"/schedule/{first['id']}", 400, "per-hour", json={"timetable": {**timetable, "per-hour": 0}})
+    assert (
+        call("PATCH", f"/schedule/{first['id']}", json={"attribution-actor": "current"})["actor"]["login"]
+        == "fake-user"
+    )
+    assert (
+        call("PATCH", f"/schedule/{first['id']}", json={"attribution-actor": "system", "timetable": timetable})[
+            "actor"
+        ]["login"]
+        == "system-actor"
+    )
+    base = f"/org/{project.org_id}/oidc-custom-claims"
+    assert call("PATCH", base, json={"audience": ["x"]})["audience"] == ["x"]
+    with pytest.raises(LookupError):
+        fake.state.project_by_id("nope")
+    bearer = requests.get(f"{fake.url_v2}/me", headers={"Authorization": f"Bearer {fake.token}"}, timeout=5)
+    assert bearer.status_code == 200
+    with fake.redirect():
+        assert requests.get(f"{fake.url_v2}/me", headers={"Circle-Token": fake.token}, timeout=5).status_code == 200
+
+
+def test_a_schedule_whose_parameters_are_no_longer_declared_is_skipped(fake: FakeCircleCI) -> None:
+    project = fake.add_project("acme", "later")
+    from circleci.testing.state import Schedule
+
+    timetable = {
+        "per-hour": 60,
+        "hours-of-day": list(range(24)),
+        "days-of-week": ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"],
+    }
+    with fake.state.lock:
+        now = fake.clock.now()
+        schedule = Schedule("s", project, "s", timetable, {"branch": "main", "x": 1}, fake.state.user, now, now)
+        fake.state.schedules["s"] = schedule
+        project.parameters = {}
+    fake.advance(300)
+    assert project.pipeline_count == 0
+    project.parameters = None
+    fake.advance(120)
+    assert project.pipeline_count == 2
+
+
+def test_usage_exports_skip_jobs_of_other_orgs_and_unfinished_ones(call: Client, fake: FakeCircleCI) -> None:
+    from circleci.testing.v2_admin import usage_export_files
+
+    fake.trigger_pipeline(SLUG, plan=[WorkflowPlan("long", [JobPlan("slow", duration=1000)])])
+    other = fake.add_project("other", "x")
+    fake.trigger_pipeline(other.slug)
+    fake.advance(10)
+    job = {"org_id": fake.project(SLUG).org_id, "start": fake.clock.now() - 60, "end": fake.clock.now()}
+    rows = usage_export_files(fake.state, job).decode().splitlines()
+    assert len(rows) == 1
