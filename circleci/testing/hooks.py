@@ -33,6 +33,8 @@ from .state import Job, State, Workflow, find
 
 __all__ = ["ATTEMPTS", "Deliveries", "Delivery", "ROUTES", "payload", "sign"]
 
+_real_sleep = time.sleep  # FakeCircleCI.patch_sleep replaces time.sleep; retries keep waiting for real
+
 ATTEMPTS = 3
 """How many times a delivery is tried before it is given up."""
 MAX_PER_PROJECT = 5
@@ -272,7 +274,7 @@ class Deliveries:
                 return
             for attempt in range(ATTEMPTS):
                 if attempt:
-                    time.sleep(self.retry_delay)
+                    _real_sleep(self.retry_delay)
                 delivery.statuses.append(self._post(delivery))
                 if delivery.delivered:
                     break

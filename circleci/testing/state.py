@@ -524,10 +524,13 @@ class State:
         raise NotFoundError("Job not found.")
 
     def builds(self, project: Optional[Project] = None) -> list[Job]:
-        """Jobs that have a number (the v1.1 builds), newest first."""
+        """Jobs that have a number (the v1.1 builds), newest first; without a project, those of
+        the projects v1.1 knows (not GitHub App or GitLab ones)."""
         numbered = [job for job in self.jobs.values() if job.number is not None and not job.carried]
         if project is not None:
             numbered = [job for job in numbered if job.project is project]
+        else:
+            numbered = [job for job in numbered if job.project.vcs not in APP_VCS]
         return sorted(numbered, key=lambda job: (job.queued_at or 0.0, job.number or 0), reverse=True)
 
     def context(self, context_id: str) -> Context:
@@ -571,6 +574,7 @@ class State:
         vcs_type = {"gh": "github", "bb": "bitbucket"}.get(vcs, "circleci")
         organization = self.add_org(org, vcs_type)
         project = Project(self.new_id(), vcs, org, name, organization.id, plan if plan is not None else default_plan())
+        project.following = vcs not in APP_VCS  # v1.1 (which lists followed projects) knows only gh and bb
         project.parameters = None if parameters is None else dict(parameters)
         project.job_count = first_build_number - 1
         self.projects[project.slug] = project

@@ -205,6 +205,9 @@ def test_github_app_and_gitlab_projects_work_by_their_slug(v2: ApiV2, fake: Fake
         fake.advance(30)
         (pipeline,) = v2.list_pipelines_for_project(project.slug)["items"]
         assert pipeline["state"] == "created"
+    with Api(fake.token, fake.url) as api:
+        assert {build["reponame"] for build in api.get_recent_builds()} == {"widget", "gadget"}
+        assert {project["reponame"] for project in api.get_projects()} == {"widget", "gadget"}
 
 
 def test_the_request_log_and_reset(fake: FakeCircleCI) -> None:
