@@ -152,6 +152,7 @@ def test_continuation_getjob_and_otel(call: Client, fake: FakeCircleCI) -> None:
     org_id = fake.project(SLUG).org_id
     exporter = {"org_id": org_id, "endpoint": "e", "protocol": "http"}
     call("POST", "/otel/exporters", 404, "Organization not found", json={**exporter, "org_id": fake.state.user.id})
+    call("POST", "/otel/exporters", 400, "protocol", json={**exporter, "protocol": "udp"})
     for _ in range(5):
         call("POST", "/otel/exporters", 201, json=exporter)
     call("POST", "/otel/exporters", 400, "at most 5", json=exporter)
