@@ -263,7 +263,7 @@ def test_the_remaining_checks(call: Client, fake: FakeCircleCI) -> None:
     hook = {
         "name": "h",
         "events": ["job-completed"],
-        "url": "https://x",
+        "url": "http://127.0.0.1:9/",
         "verify-tls": True,
         "signing-secret": "",
         "scope": scope,
