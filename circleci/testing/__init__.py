@@ -2,26 +2,33 @@
 
 .. versionadded:: 1.3.0
 
-:class:`FakeCircleCI` answers the v1.1 and v2 API on 127.0.0.1 from a seeded
-state, runs triggered pipelines on a clock the test controls, serves
-artifacts from a second host, checks request bodies against CircleCI's spec
-and can inject faults. ``python -m circleci.testing`` runs it standalone.
+:class:`FakeCircleCI` answers the v1.1 API and every v2 operation on
+127.0.0.1 from a seeded state, runs triggered pipelines on a clock the test
+controls, serves artifacts from a second host, checks request bodies against
+CircleCI's spec, delivers signed webhooks, logs requests and can inject
+faults. ``python -m circleci.testing`` runs it standalone; the ``circleci``
+pytest plugin gives tests a ready fixture.
 
 It needs nothing beyond the standard library.
 """
 
 from .clock import Clock
 from .faults import Fault
-from .server import DEFAULT_TOKEN, FakeCircleCI
-from .state import Job, JobPlan, Pipeline, Project, State, StepPlan, Workflow, WorkflowPlan
+from .hooks import Deliveries, Delivery
+from .server import DEFAULT_TOKEN, FakeCircleCI, LoggedRequest
+from .state import OUTCOMES, Job, JobPlan, Pipeline, Project, State, StepPlan, Workflow, WorkflowPlan
 
 __all__ = [
     "DEFAULT_TOKEN",
+    "OUTCOMES",
     "Clock",
+    "Deliveries",
+    "Delivery",
     "FakeCircleCI",
     "Fault",
     "Job",
     "JobPlan",
+    "LoggedRequest",
     "Pipeline",
     "Project",
     "State",

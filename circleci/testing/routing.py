@@ -2,8 +2,9 @@
 
 A route is a verb, a path template and a handler. Templates name their
 parameters in braces: ``{name}`` is one path segment, ``{name:int}`` a
-number, ``{name:slug}`` a three-part project slug such as ``gh/org/repo``
-and ``{name:path}`` the rest of the path.
+number, ``{name:slug}`` a three-part project slug such as ``gh/org/repo``,
+``{name:org}`` an organization slug (``gh/org``) or id, and ``{name:path}``
+the rest of the path.
 Parameters reach the handler percent-decoded.
 """
 
@@ -22,7 +23,14 @@ from .state import State
 __all__ = ["Call", "HttpError", "Reply", "Route", "Router", "page"]
 
 _PARAMETER = re.compile(r"\{([\w-]+)(?::(\w+))?\}")
-_KINDS = {None: r"[^/]+", "int": r"[0-9]+", "slug": r"[^/]+/[^/]+/[^/]+", "path": r".+"}
+_KINDS = {
+    None: r"[^/]+",
+    "int": r"[0-9]+",
+    "slug": r"[^/]+/[^/]+/[^/]+",
+    "org": r"[^/]+(?:/[^/]+)?",
+    "path": r".+",
+}
+_SPEC_KINDS = {"project-slug": "slug", "org-slug": "org", "org-slug-or-id": "org"}
 
 
 class HttpError(Exception):
@@ -110,8 +118,8 @@ def compile_template(template: str) -> re.Pattern[str]:
 
     def parameter(found: re.Match[str]) -> str:
         name, kind = found.group(1), found.group(2)
-        if kind is None and name == "project-slug":
-            kind = "slug"
+        if kind is None:
+            kind = _SPEC_KINDS.get(name)
         return f"(?P<{name.replace('-', '_')}>{_KINDS[kind]})"
 
     pieces, position = [], 0

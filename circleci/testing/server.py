@@ -14,24 +14,32 @@ import binascii
 import contextlib
 import json
 import logging
+import os
+import selectors
 import socket
+import sys
 import threading
-import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from time import sleep
 from typing import Any, Callable, Optional, Union
 from urllib.parse import parse_qs, urlsplit
 
-from . import v1, v2
+from . import hooks, insights, v1, v2, v2_admin
 from .artifacts import Storage, download_route
 from .clock import Clock
 from .faults import DROP, LATENCY, STATUS, Fault, Faults
-from .routing import Call, HttpError, Reply, Router
+from .intercept import patch_sleep, redirect
+from .routing import Call, HttpError, Reply, Route, Router
 from .seed import seed as seed_state
 from .state import Job, JobPlan, NotFoundError, Pipeline, Project, State, WorkflowPlan
 from .validation import body_error
 
-__all__ = ["DEFAULT_TOKEN", "FakeCircleCI"]
+_real_sleep = sleep
+
+__all__ = ["DEFAULT_TOKEN", "FakeCircleCI", "LoggedRequest"]
 
 log = logging.getLogger("circleci.testing")
 
@@ -86,7 +94,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class _Listener(ThreadingHTTPServer):
-    """A threaded HTTP server on 127.0.0.1 that can also cut its open connections when it stops."""
+    """A threaded HTTP server on 127.0.0.1 that stops at once and cuts its open connections when it does."""
 
     daemon_threads = True
 
@@ -95,8 +103,27 @@ class _Listener(ThreadingHTTPServer):
         self.answer = answer
         self._connections: set[socket.socket] = set()
         self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._stopping = False
+        self._wake_read, self._wake_write = os.pipe()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
+
+    def _serve(self) -> None:
+        """Accept connections until :meth:`close` writes to the wake-up pipe (no polling delay)."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self, selectors.EVENT_READ)
+            selector.register(self._wake_read, selectors.EVENT_READ)
+            while not self._stopping:
+                for key, _ in selector.select():
+                    if key.fileobj is self and not self._stopping:
+                        self.handle_request()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away (it timed out, or was cut) is no error of the server: log it quietly."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            log.debug("client %s went away", client_address)
+            return
+        super().handle_error(request, client_address)  # pragma: no cover (a bug of the fake, shown as usual)
 
     @property
     def port(self) -> int:
@@ -115,13 +142,38 @@ class _Listener(ThreadingHTTPServer):
 
     def close(self) -> None:
         """Stop serving, close every open connection and the listening socket."""
-        self.shutdown()
+        self._stopping = True
+        os.write(self._wake_write, b"x")
         self._thread.join()
+        os.close(self._wake_read)
+        os.close(self._wake_write)
         with self._lock:
             for connection in self._connections:
                 with contextlib.suppress(OSError):
                     connection.shutdown(socket.SHUT_RDWR)
         self.server_close()
+
+
+@dataclass(frozen=True)
+class LoggedRequest:
+    """One request the fake answered, as :attr:`FakeCircleCI.requests` keeps it.
+
+    :ivar operation: the route's name (a v2 ``operationId``, an
+        :class:`~circleci.api.Api` method name for v1.1), or ``None`` for a
+        path the fake does not know.
+    :ivar method: the HTTP verb.
+    :ivar path: the path, without the query.
+    :ivar query: the query parameters (the last value of each).
+    :ivar body: the decoded JSON body, or ``None``.
+    :ivar status: the status it got (``None`` when a fault dropped the connection).
+    """
+
+    operation: Optional[str]
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+    status: Optional[int]
 
 
 class FakeCircleCI:
@@ -147,6 +199,8 @@ class FakeCircleCI:
         :class:`~datetime.datetime`, an ISO 8601 text (``"2027-02-01T00:00:00Z"``)
         or seconds since the epoch; default: now. Date-dependent behaviour
         (CircleCI's 2026-12-07 and 2027-02-01 removals) follows this clock.
+        With ``seed`` and ``start`` both fixed, ids and timestamps are the
+        same from one run to the next.
     """
 
     def __init__(
@@ -163,18 +217,67 @@ class FakeCircleCI:
         port: int = 0,
         start: Union[float, str, datetime, None] = None,
     ) -> None:
-        self.clock = Clock(_epoch(start), realtime=realtime, speed=speed)
-        self.state = State(self.clock, seed=seed, queue_delay=queue_delay, setup_delay=setup_delay, page_size=page_size)
-        if seeded:
-            seed_state(self.state)
+        self._options: dict[str, Any] = {
+            "realtime": realtime,
+            "speed": speed,
+            "seeded": seeded,
+            "seed": seed,
+            "page_size": page_size,
+            "queue_delay": queue_delay,
+            "setup_delay": setup_delay,
+            "start": _epoch(start),
+        }
         self.token = token
         self.tokens = {token}
         self.faults = Faults()
-        self.storage = Storage(self.state)
-        self.router = Router([*v1.ROUTES, *v2.ROUTES, download_route(self.storage)])
+        self.requests: list[LoggedRequest] = []
+        """Every request answered so far, oldest first (see :class:`LoggedRequest`)."""
+        self.deliveries = hooks.Deliveries()
+        self._build_state()
+        self.router = Router(
+            [
+                *v1.ROUTES,
+                *v2.ROUTES,
+                *v2_admin.ROUTES,
+                *insights.ROUTES,
+                *hooks.ROUTES,
+                download_route(self.storage),
+            ]
+        )
         self.port = port
+        self._any_token = False
         self._api: Optional[_Listener] = None
         self._storage: Optional[_Listener] = None
+
+    def _build_state(self) -> None:
+        options = self._options
+        self.clock = Clock(options["start"], realtime=options["realtime"], speed=options["speed"])
+        self.state = State(
+            self.clock,
+            seed=options["seed"],
+            queue_delay=options["queue_delay"],
+            setup_delay=options["setup_delay"],
+            page_size=options["page_size"],
+        )
+        if options["seeded"]:
+            seed_state(self.state)
+        self.deliveries.attach(self.state)
+        storage = getattr(self, "storage", None)
+        self.storage = Storage(self.state)
+        if storage is not None:
+            self.storage.base_url = storage.base_url
+
+    def reset(self) -> None:
+        """Forget everything since construction: state, clock, tokens added, faults, the request log
+        and webhook deliveries. The server keeps listening on the same ports (fast: use it between tests)."""
+        with self.state.lock:
+            self.deliveries.wait()
+            self.deliveries.log.clear()
+            self.faults.clear()
+            self.requests.clear()
+            self.tokens = {self.token}
+            self._any_token = False
+            self._build_state()
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -192,6 +295,7 @@ class FakeCircleCI:
             if listener is not None:
                 listener.close()
         self._api = self._storage = None
+        self.deliveries.close()
 
     def __enter__(self) -> FakeCircleCI:
         return self.start()
@@ -243,11 +347,51 @@ class FakeCircleCI:
         return self.state.project(slug)
 
     def add_project(
-        self, org: str, name: str, *, vcs: str = "gh", plan: Optional[list[WorkflowPlan]] = None
+        self,
+        org: str,
+        name: str,
+        *,
+        vcs: str = "gh",
+        plan: Optional[list[WorkflowPlan]] = None,
+        parameters: Optional[dict[str, Any]] = None,
+        first_build_number: int = 1,
     ) -> Project:
-        """Add a project (no history); ``plan`` is what its pipelines run (default: build, then test)."""
+        """Add a project (no history); ``plan`` is what its pipelines run (default: build, then test).
+
+        :param vcs: ``gh`` (GitHub OAuth), ``bb`` (Bitbucket), ``circleci``
+            (GitHub App) or ``gitlab``; the last two get a
+            ``circleci/<org-id>/<project-id>`` slug (:attr:`Project.slug`).
+        :param parameters: the pipeline parameters the project's config
+            declares, with their defaults; triggers with others are refused
+            (400). ``None`` (default) accepts any.
+        :param first_build_number: the number of its first job (v1.1 build).
+        """
         with self.state.lock:
-            return self.state.add_project(org, name, vcs=vcs, plan=plan)
+            return self.state.add_project(
+                org, name, vcs=vcs, plan=plan, parameters=parameters, first_build_number=first_build_number
+            )
+
+    def set_user(self, *, login: Optional[str] = None, name: Optional[str] = None) -> None:
+        """Change the login or name of the token's user (``getCurrentUser``, ``me()``)."""
+        with self.state.lock:
+            self.state.user.login = login or self.state.user.login
+            self.state.user.name = name or self.state.user.name
+
+    def add_user(self, login: str, name: Optional[str] = None) -> Any:
+        """Add another user, e.g. to be the ``actor`` of :meth:`trigger_pipeline`."""
+        with self.state.lock:
+            return self.state.add_user(login, name or login)
+
+    def record_deploy(
+        self, slug: str, *, component: str, environment: str, version: str, job: Optional[Job] = None
+    ) -> dict[str, Any]:
+        """Record that a version of a component went live in an environment (what the deploy
+        operations list and ``rollbackProject`` rolls back)."""
+        with self.state.lock:
+            project = self.state.project(slug)
+            return v2_admin.record_deploy(
+                self.state, project, component=component, environment=environment, version=version, job=job
+            )
 
     def set_plan(self, slug: str, plan: list[WorkflowPlan]) -> None:
         """Set what the project's next pipelines run; ``[]`` makes them error as a broken config would."""
@@ -261,11 +405,40 @@ class FakeCircleCI:
         branch: Optional[str] = None,
         plan: Optional[list[WorkflowPlan]] = None,
         parameters: Optional[dict[str, Any]] = None,
+        tag: Optional[str] = None,
+        revision: Optional[str] = None,
+        at: Union[float, str, datetime, None] = None,
+        actor: Optional[str] = None,
+        trigger_type: str = "webhook",
     ) -> Pipeline:
-        """Trigger a pipeline now, as a push would (optionally with its own ``plan``)."""
+        """Trigger a pipeline, as a push would (optionally with its own ``plan``).
+
+        :param revision: the commit (default: a new one).
+        :param at: when it was triggered (default: now); a past moment (an
+            aware datetime, ISO 8601 text or epoch seconds) replays its
+            history up to now, so it is already finished if it had time to.
+        :param actor: the login of the user who triggered it (added if new);
+            default the token's user.
+        :param trigger_type: ``webhook`` (a push), ``api`` or ``schedule``.
+        :raises ValueError: for parameters the project does not declare.
+        """
         with self.state.lock:
             project = self.state.project(slug)
-            return self.state.trigger(project, branch=branch, plan=plan, parameters=parameters, trigger_type="webhook")
+            user = None
+            if actor is not None:
+                user = next((u for u in self.state.users.values() if u.login == actor), None)
+                user = user or self.state.add_user(actor, actor)
+            return self.state.trigger(
+                project,
+                branch=branch,
+                tag=tag,
+                plan=plan,
+                parameters=parameters,
+                trigger_type=trigger_type,
+                at=_epoch(at),
+                actor=user,
+                revision=revision,
+            )
 
     def add_running_build(
         self, slug: str, *, duration: float = 5.0, name: str = "build", outcome: str = "success"
@@ -279,6 +452,30 @@ class FakeCircleCI:
     def build_url(self, job: Job) -> str:
         """The ``build_url`` of a numbered job, as CircleCI sets ``CIRCLE_BUILD_URL``."""
         return f"{self.root_url}/{job.project.slug}/{job.number}"
+
+    # -- putting code under test on the fake ---------------------------------
+
+    @contextlib.contextmanager
+    def redirect(self, *, any_token: bool = True) -> Iterator[FakeCircleCI]:
+        """Send the requests that code under test makes to ``https://circleci.com`` to this fake instead.
+
+        It patches ``requests``' transport adapter (what :class:`~circleci.api.Api`
+        and :class:`~circleci.v2.ApiV2` send through) for the ``with`` block, so
+        code that builds ``Api(token)`` with the default URL reaches the fake
+        unchanged. With ``any_token`` (default) every token but a missing one
+        is accepted, since such code reads its own.
+        """
+        previous, self._any_token = self._any_token, any_token
+        try:
+            with redirect("https://circleci.com", self.root_url):
+                yield self
+        finally:
+            self._any_token = previous
+
+    def patch_sleep(self) -> contextlib.AbstractContextManager[None]:
+        """A context manager in which ``time.sleep(n)`` does not wait but moves the fake clock ``n`` seconds,
+        so a script that polls between sleeps finishes at once."""
+        return patch_sleep(self.advance)
 
     # -- faults -------------------------------------------------------------
 
@@ -327,7 +524,7 @@ class FakeCircleCI:
         """Apply the faults of a route: whether one replaces the answer, and with what (``None`` to drop)."""
         delay, fault = self.faults.take(route)
         if delay:
-            time.sleep(delay)
+            _real_sleep(delay)
         if fault is None:
             return False, None
         return True, None if fault.kind == DROP else fault.reply
@@ -342,18 +539,46 @@ class FakeCircleCI:
     def _answer_api(self, verb: str, target: str, headers: dict[str, str], body: bytes) -> Optional[Reply]:
         url = urlsplit(target)
         route, params = self.router.match(verb, url.path)
+        query = {name: values[-1] for name, values in parse_qs(url.query).items()}
+        try:
+            logged_body: Any = json.loads(body) if body.strip() else None
+        except ValueError:
+            logged_body = body.decode("utf-8", "replace")
+        reply = self._answer_route(verb, url.path, route, params, query, headers, body)
+        self.requests.append(
+            LoggedRequest(
+                route.name if route else None,
+                verb,
+                url.path,
+                query,
+                logged_body,
+                reply.status if reply else None,
+            )
+        )
+        return reply
+
+    def _answer_route(
+        self,
+        verb: str,
+        path: str,
+        route: Optional[Route],
+        params: dict[str, str],
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+    ) -> Optional[Reply]:
         faulted, reply = self._apply_faults(route.name if route else "")
         if faulted:
             return reply
         try:
-            self._authenticate(headers)
+            if route is None or route.name != "download_usage_export":
+                self._authenticate(headers, bearer=not path.startswith("/api/v1"))
             if route is None:
-                raise _unknown_route(verb, url.path)
+                raise _unknown_route(verb, path)
             data = _decode(body)
             problem = body_error(route.name, data)
             if problem:
                 raise HttpError(400, f"Invalid request body for {route.name}: {problem}")
-            query = {name: values[-1] for name, values in parse_qs(url.query).items()}
             with self.state.lock:
                 self.state.tick()
                 return route.handler(Call(self.state, params, query, data, self.root_url))
@@ -362,11 +587,17 @@ class FakeCircleCI:
         except NotFoundError as exc:
             return Reply.message(str(exc), 404)
 
-    def _authenticate(self, headers: dict[str, str]) -> None:
-        token = headers.get("circle-token") or _basic_user(headers.get("authorization", ""))
+    def _authenticate(self, headers: dict[str, str], bearer: bool = True) -> None:
+        """Check the token: ``Circle-Token``, HTTP basic, or (not on v1.1) ``Authorization: Bearer``."""
+        authorization = headers.get("authorization", "")
+        if bearer and authorization.lower().startswith("bearer "):
+            authorization, bearer_token = "", authorization[7:].strip()
+        else:
+            bearer_token = None
+        token = headers.get("circle-token") or bearer_token or _basic_user(authorization)
         if not token:
             raise HttpError(401, "You must log in first.")
-        if token not in self.tokens:
+        if token not in self.tokens and not (self._any_token and token != "None"):
             raise HttpError(401, "Invalid token provided.")
 
 

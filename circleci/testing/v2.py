@@ -11,15 +11,29 @@ from typing import Any, Optional
 from ._spec import OPERATIONS
 from .clock import isoformat, isoformat_seconds
 from .routing import Call, HttpError, Reply, Route, compile_template, page
-from .state import CheckoutKey, Context, EnvVar, Job, Pipeline, Project, Schedule, User, Workflow, find
+from .state import (
+    APP_VCS,
+    CheckoutKey,
+    Context,
+    EnvVar,
+    Job,
+    Pipeline,
+    Project,
+    Schedule,
+    User,
+    Workflow,
+    find,
+    timetable_error,
+)
 from .v1 import add_checkout_key, artifact_url, masked
 
-__all__ = ["ROUTES", "unimplemented"]
+__all__ = ["ROUTES", "project_view", "unimplemented"]
 
 PREFIX = "/api/v2"
 PROJECT = PREFIX + "/project/{project_slug:slug}"
 ACCEPTED = "Accepted."
-_PROVIDERS = {"gh": "GitHub", "bb": "Bitbucket"}
+_PROVIDERS = {"gh": "GitHub", "bb": "Bitbucket", "circleci": "CircleCI", "gitlab": "CircleCI"}
+_VCS_NAMES = {"gh": "GitHub", "bb": "Bitbucket", "circleci": "GitHub", "gitlab": "GitLab"}
 
 
 # -- views ------------------------------------------------------------------
@@ -29,13 +43,14 @@ def _user(user: User) -> dict[str, Any]:
     return {"id": user.id, "login": user.login, "name": user.name, "avatar_url": user.avatar_url}
 
 
-def _project(project: Project) -> dict[str, Any]:
+def project_view(project: Project) -> dict[str, Any]:
+    """A project as ``getProjectBySlug`` answers it."""
     return {
         "slug": project.slug,
         "name": project.name,
         "id": project.id,
         "organization_name": project.org,
-        "organization_slug": f"{project.vcs}/{project.org}",
+        "organization_slug": project.org_slug,
         "organization_id": project.org_id,
         "vcs_info": {
             "vcs_url": project.vcs_url,
@@ -48,7 +63,7 @@ def _project(project: Project) -> dict[str, Any]:
 def _pipeline(pipeline: Pipeline) -> dict[str, Any]:
     project = pipeline.project
     vcs: dict[str, Any] = {
-        "provider_name": _PROVIDERS[project.vcs],
+        "provider_name": _VCS_NAMES[project.vcs],
         "origin_repository_url": project.vcs_url,
         "target_repository_url": project.vcs_url,
         "revision": pipeline.revision,
@@ -58,6 +73,7 @@ def _pipeline(pipeline: Pipeline) -> dict[str, Any]:
     return {
         "id": pipeline.id,
         "errors": pipeline.errors,
+        "warnings": [],
         "project_slug": project.slug,
         "number": pipeline.number,
         "state": pipeline.state,
@@ -211,17 +227,16 @@ def get_current_user(call: Call) -> Reply:
 
 def get_collaborations(call: Call) -> Reply:
     """``GET /me/collaborations``: one entry per organization."""
-    orgs = {(p.vcs, p.org): p.org_id for p in call.state.projects.values()}
     return Reply.json(
         [
             {
-                "id": org_id,
-                "vcs-type": _PROVIDERS[vcs].lower(),
-                "name": org,
-                "slug": f"{vcs}/{org}",
-                "avatar_url": f"https://avatars.example.com/{org}",
+                "id": org.id,
+                "vcs-type": org.vcs_type,
+                "name": org.name,
+                "slug": org.slug,
+                "avatar_url": f"https://avatars.example.com/{org.name}",
             }
-            for (vcs, org), org_id in orgs.items()
+            for org in call.state.orgs.values()
         ]
     )
 
@@ -233,7 +248,7 @@ def get_user(call: Call) -> Reply:
 
 def get_project_by_slug(call: Call) -> Reply:
     """``GET /project/{project-slug}``"""
-    return Reply.json(_project(_slug_project(call)))
+    return Reply.json(project_view(_slug_project(call)))
 
 
 # -- pipelines --------------------------------------------------------------
@@ -244,7 +259,7 @@ def list_pipelines(call: Call) -> Reply:
     org_slug = call.query.get("org-slug")
     pipelines = _project_pipelines(call, None)
     if org_slug is not None:
-        pipelines = [p for p in pipelines if f"{p.project.vcs}/{p.project.org}" == org_slug]
+        pipelines = [p for p in pipelines if p.project.org_slug == org_slug]
     return _paged(call, [_pipeline(p) for p in pipelines])
 
 
@@ -266,23 +281,29 @@ def trigger_pipeline(call: Call) -> Reply:
     if call.field("branch") is not None and call.field("tag") is not None:
         raise HttpError(400, "branch and tag are mutually exclusive")
     project = _slug_project(call)
-    pipeline = call.state.trigger(
-        project, branch=call.field("branch"), tag=call.field("tag"), parameters=call.field("parameters")
-    )
-    return _created(pipeline)
+    if project.vcs in APP_VCS:
+        raise HttpError(
+            400, "triggerPipeline is not available for GitHub App and GitLab projects: use triggerPipelineRun"
+        )
+    return _created(_trigger(call, project, call.field("branch"), call.field("tag")))
+
+
+def _trigger(call: Call, project: Project, branch: Optional[str], tag: Optional[str]) -> Pipeline:
+    try:
+        return call.state.trigger(project, branch=branch, tag=tag, parameters=call.field("parameters"))
+    except ValueError as exc:
+        raise HttpError(400, str(exc)) from None
 
 
 def trigger_pipeline_run(call: Call) -> Reply:
     """``POST /project/{provider}/{organization}/{project}/pipeline/run``"""
     slug = f"{call.params['provider']}/{call.params['organization']}/{call.params['project']}"
+    checkout = call.field("checkout") or {}
     config = call.field("config") or {}
-    pipeline = call.state.trigger(
-        call.state.project(slug),
-        branch=config.get("branch"),
-        tag=config.get("tag"),
-        parameters=call.field("parameters"),
-    )
-    return _created(pipeline)
+    branch, tag = checkout.get("branch", config.get("branch")), checkout.get("tag", config.get("tag"))
+    if branch is not None and tag is not None:
+        raise HttpError(400, "branch and tag are mutually exclusive")
+    return _created(_trigger(call, call.state.project(slug), branch, tag))
 
 
 def _created(pipeline: Pipeline) -> Reply:
@@ -369,12 +390,18 @@ def rerun_workflow(call: Call) -> Reply:
     """``POST /workflow/{id}/rerun``"""
     workflow = call.state.workflow(call.params["id"])
     job_ids = call.field("jobs") or []
-    if job_ids and call.field("from_failed"):
+    from_failed, ssh = bool(call.field("from_failed")), bool(call.field("enable_ssh"))
+    if job_ids and from_failed:
         raise HttpError(400, "jobs and from_failed are mutually exclusive")
+    if ssh and not job_ids:
+        raise HttpError(400, "enable_ssh requires jobs")
     unknown = set(job_ids) - {job.id for job in workflow.jobs}
     if unknown:
         raise HttpError(400, f"Jobs not in this workflow: {', '.join(sorted(unknown))}")
-    return Reply.json({"workflow_id": call.state.rerun(workflow, job_ids).id}, 202)
+    if workflow.stopped_at is None:
+        raise HttpError(400, "Cannot rerun a workflow that is still running.")
+    rerun = call.state.rerun(workflow, from_failed=from_failed, jobs=job_ids, ssh=ssh)
+    return Reply.json({"workflow_id": rerun.id}, 202)
 
 
 # -- jobs -------------------------------------------------------------------
@@ -472,20 +499,19 @@ def delete_checkout_key(call: Call) -> Reply:
 
 def _owner_id(call: Call, owner: dict[str, Any]) -> str:
     """The organization id of a context owner given by ``id`` or by ``slug`` (``gh/org``)."""
-    for project in call.state.projects.values():
-        if owner.get("id") == project.org_id or owner.get("slug") == f"{project.vcs}/{project.org}":
-            return project.org_id
-    raise HttpError(404, "Organization not found")
+    try:
+        return call.state.org(owner.get("id") or owner.get("slug") or "").id
+    except LookupError:
+        raise HttpError(404, "Organization not found") from None
 
 
 def list_contexts(call: Call) -> Reply:
-    """``GET /context``, for the owner given by ``owner-id`` or ``owner-slug`` (every context without one)."""
-    contexts = list(call.state.contexts.values())
+    """``GET /context``, for the owner given by ``owner-id`` or ``owner-slug`` (one is required)."""
     owner = {"id": call.query.get("owner-id"), "slug": call.query.get("owner-slug")}
-    if owner["id"] or owner["slug"]:
-        owner_id = _owner_id(call, owner)
-        contexts = [c for c in contexts if c.owner_id == owner_id]
-    return _paged(call, [_context(c) for c in contexts])
+    if not (owner["id"] or owner["slug"]):
+        raise HttpError(400, "Either owner-id or owner-slug is required.")
+    owner_id = _owner_id(call, owner)
+    return _paged(call, [_context(c) for c in call.state.contexts.values() if c.owner_id == owner_id])
 
 
 def create_context(call: Call) -> Reply:
@@ -542,14 +568,28 @@ def list_schedules(call: Call) -> Reply:
     return _paged(call, [_schedule(s) for s in call.state.schedules.values() if s.project is project])
 
 
-def _check_schedule_parameters(parameters: dict[str, Any]) -> None:
+def _check_schedule_parameters(project: Project, parameters: dict[str, Any]) -> None:
     if "branch" not in parameters and "tag" not in parameters:
         raise HttpError(400, "parameters must contain branch or tag")
+    try:
+        project.check_parameters({k: v for k, v in parameters.items() if k not in ("branch", "tag")})
+    except ValueError as exc:
+        raise HttpError(400, str(exc)) from None
+
+
+def _check_timetable(timetable: Any) -> None:
+    problem = timetable_error(timetable)
+    if problem:
+        raise HttpError(400, f"Invalid timetable: {problem}")
 
 
 def create_schedule(call: Call) -> Reply:
-    """``POST /project/{project-slug}/schedule``"""
-    _check_schedule_parameters(call.field("parameters"))
+    """``POST /project/{project-slug}/schedule``: ``per-hour`` from 1 to 60, valid hours and days."""
+    _check_schedule_parameters(_slug_project(call), call.field("parameters"))
+    _check_timetable(call.field("timetable"))
+    actor = call.state.user
+    if call.field("attribution-actor") == "system":
+        actor = _system_actor(call)
     now = call.state.clock.now()
     schedule = Schedule(
         id=call.state.new_id(),
@@ -557,13 +597,21 @@ def create_schedule(call: Call) -> Reply:
         name=call.field("name"),
         timetable=call.field("timetable"),
         parameters=call.field("parameters"),
-        actor=call.state.user,
+        actor=actor,
         created_at=now,
         updated_at=now,
         description=call.field("description"),
     )
     call.state.schedules[schedule.id] = schedule
     return Reply.json(_schedule(schedule), 201)
+
+
+def _system_actor(call: Call) -> User:
+    """CircleCI's ``system`` actor, the one scheduled runs of ``attribution-actor: system`` carry."""
+    for user in call.state.users.values():
+        if user.login == "system-actor":
+            return user
+    return call.state.add_user("system-actor", "Scheduled")
 
 
 def get_schedule(call: Call) -> Reply:
@@ -575,7 +623,11 @@ def update_schedule(call: Call) -> Reply:
     """``PATCH /schedule/{schedule-id}``: change the fields given."""
     schedule = call.state.schedule(call.params["schedule_id"])
     if call.field("parameters") is not None:
-        _check_schedule_parameters(call.field("parameters"))
+        _check_schedule_parameters(schedule.project, call.field("parameters"))
+    if call.field("timetable") is not None:
+        _check_timetable(call.field("timetable"))
+    if call.field("attribution-actor") is not None:
+        schedule.actor = _system_actor(call) if call.field("attribution-actor") == "system" else call.state.user
     for name in ("name", "timetable", "parameters", "description"):
         if call.field(name) is not None:
             setattr(schedule, name, call.field(name))
