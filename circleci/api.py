@@ -17,7 +17,7 @@ from . import _args
 from ._args import build_number, project_path, query, segment
 from ._client import BaseClient
 from .error import BadKeyError, InvalidArgumentError, InvalidFilterError
-from .transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout
+from .transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Secret, Timeout
 
 if TYPE_CHECKING:  # pragma: no cover
     from .v2 import ApiV2
@@ -68,6 +68,7 @@ class Api(BaseClient):
         retries: Union[int, Retry] = DEFAULT_RETRIES,
         pool_size: int = DEFAULT_POOL_SIZE,
     ) -> None:
+        token = Secret.of(token)  # type: ignore[assignment]  # held masked from here on
         super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size)
         self._v2: Optional[ApiV2] = None
 
