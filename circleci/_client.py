@@ -26,6 +26,7 @@ from .transport import (
     Timeout,
     Transport,
     _caller_stacklevel,
+    _hide_url_token,
     _origin,
     _split_token,
     is_loopback,
@@ -166,6 +167,7 @@ class BaseClient:
             outside ``destdir`` through a symbolic link.
         :raises DownloadError: when the transfer fails; nothing is left behind.
         """
+        url = _hide_url_token(url)
         return self._download(url, destdir, filename)
 
 

@@ -17,7 +17,7 @@ from . import _args
 from ._args import build_number, project_path, query, segment
 from ._client import BaseClient
 from .error import BadKeyError, InvalidArgumentError, InvalidFilterError
-from .transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Secret, Timeout
+from .transport import DEFAULT_MAX_BODY_SIZE, DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Secret, Timeout
 
 if TYPE_CHECKING:  # pragma: no cover
     from .v2 import ApiV2
@@ -57,6 +57,9 @@ class Api(BaseClient):
     :param retries: retries after a failed attempt; ``0`` turns them off. Or a
         :class:`~circleci.transport.RetryPolicy`. Default 3.
     :param pool_size: connections kept open per host. Default 16.
+    :param max_body_size: the largest JSON answer read, in bytes once
+        decompressed; a larger one raises
+        :class:`~circleci.error.ResponseTooLarge`. Default 64 MiB.
     """
 
     def __init__(
@@ -67,9 +70,10 @@ class Api(BaseClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         retries: Union[int, Retry] = DEFAULT_RETRIES,
         pool_size: int = DEFAULT_POOL_SIZE,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
     ) -> None:
         token = Secret.of(token)  # type: ignore[assignment]  # held masked from here on
-        super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size)
+        super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size, max_body_size=max_body_size)
         self._v2: Optional[ApiV2] = None
 
     @property

@@ -400,7 +400,9 @@ class Transport:
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        return f"<Transport timeout={self.timeout!r} retries={self.retries.total!r}>"
+        # Safe on a half-built instance too: a traceback printer may show one whose __init__ raised.
+        retries = getattr(self, "retries", None)
+        return f"<Transport timeout={getattr(self, 'timeout', None)!r} retries={getattr(retries, 'total', None)!r}>"
 
     @property
     def token(self) -> Optional[str]:
@@ -751,6 +753,20 @@ def _query(params: dict[str, Any]) -> dict[str, Any]:
         for key, value in params.items()
         if value is not None
     }
+
+
+class _TokenURL(str):
+    """A URL that still carries a ``circle-token`` parameter: the same text, but its ``repr`` masks the value."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return repr(re.sub(r"(?i)(circle-token=)[^&#\s]*", rf"\g<1>{MASK}", str(self)))
+
+
+def _hide_url_token(url: str) -> str:
+    """``url`` as a :class:`_TokenURL` when it carries a ``circle-token``, so frames that hold it do not show it."""
+    return _TokenURL(url) if isinstance(url, str) and "circle-token" in url.lower() else url
 
 
 def _split_token(url: str) -> tuple[str, Optional[Secret]]:
