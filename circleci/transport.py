@@ -703,7 +703,7 @@ def _read_bounded(response: requests.Response, limit: int) -> None:
                 break
         else:
             complete = True
-    except (requests.RequestException, Urllib3Error, OSError):
+    except requests.RequestException:
         pass
     if not complete:
         response.close()
