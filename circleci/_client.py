@@ -27,9 +27,9 @@ from .transport import (
     Transport,
     _caller_stacklevel,
     _hide_url_token,
+    _is_loopback,
     _origin,
     _split_token,
-    is_loopback,
     resolve_token,
 )
 
@@ -84,7 +84,7 @@ class BaseClient:
         )
         origin = _origin(self.url)
         self._transport.trusted_origins.add(origin)
-        if self._transport.token and origin[0] == "http" and not is_loopback(origin[1]):
+        if self._transport.token and origin[0] == "http" and not _is_loopback(origin[1]):
             _warn_insecure(origin)
 
     @property

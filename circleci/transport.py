@@ -44,6 +44,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "ERROR_BODY_LIMIT",
     "RETRY_AFTER_CAP",
+    "RETRY_AFTER_DIGITS",
     "RetryPolicy",
     "Secret",
     "Transport",
@@ -185,7 +186,7 @@ def _origin(url: str) -> tuple[str, str, Optional[int]]:
     return scheme, (parts.hostname or "").lower(), port or {"http": 80, "https": 443}.get(scheme)
 
 
-def is_loopback(host: str) -> bool:
+def _is_loopback(host: str) -> bool:
     """Whether a host name is ``localhost`` or a loopback address."""
     if host.lower().rstrip(".") == "localhost":
         return True

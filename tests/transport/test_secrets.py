@@ -241,8 +241,10 @@ def test_origins_compare_scheme_host_and_port() -> None:
     assert transport._origin("https://example.com:8443/") == ("https", "example.com", 8443)
     assert transport._origin("https://example.com:99999/") == ("https", "example.com", 443)
     assert transport._origin("ftp://h/") == ("ftp", "h", None)
-    assert transport.is_loopback("localhost") and transport.is_loopback("127.0.0.2") and transport.is_loopback("[::1]")
-    assert not transport.is_loopback("example.com") and not transport.is_loopback("10.0.0.1")
+    assert (
+        transport._is_loopback("localhost") and transport._is_loopback("127.0.0.2") and transport._is_loopback("[::1]")
+    )
+    assert not transport._is_loopback("example.com") and not transport._is_loopback("10.0.0.1")
 
 
 @pytest.fixture
