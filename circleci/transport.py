@@ -269,6 +269,11 @@ class RetryPolicy(Retry):
             if wait is not None and wait > self.retry_after_cap:
                 raise MaxRetryError(kwargs.get("_pool"), url or "", ResponseError("Retry-After beyond cap"))  # type: ignore[arg-type]
         new = super().increment(method, url, *args, **kwargs)
+        remaining = None if response is None else response.length_remaining
+        if response is not None and (remaining is None or remaining > ERROR_BODY_LIMIT):
+            # urllib3 reads a retried answer to its end to reuse the connection; an
+            # endless or huge body would hold the call, so drop the connection instead.
+            response.close()
         cause = f"status {response.status}" if response is not None else type(kwargs.get("error")).__name__
         log.info("retrying %s %s after %s (%d retries left)", method, _path(url or ""), cause, new.total or 0)
         return new

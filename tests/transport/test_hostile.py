@@ -278,6 +278,26 @@ def test_a_failed_download_reads_only_the_start_of_a_large_error_body(server: Lo
     assert peak < 4 * MiB
 
 
+def test_a_retried_answer_with_an_endless_body_is_not_read_to_its_end(
+    api: Api, server: LoopbackServer, sleeps: list[float]
+) -> None:
+    server.script(Reply(status=503, chunks=_endless, length=1 << 40), json_reply({"ok": True}))
+
+    started = time.monotonic()
+    assert api.get_user_info() == {"ok": True}
+    assert time.monotonic() - started < 10
+    assert server.received[0].connection != server.received[1].connection
+
+
+def test_a_retried_answer_with_a_short_body_keeps_its_connection(
+    api: Api, server: LoopbackServer, sleeps: list[float]
+) -> None:
+    server.script(json_reply({"message": "busy"}, 503), json_reply({"ok": True}))
+
+    assert api.get_user_info() == {"ok": True}
+    assert server.received[0].connection == server.received[1].connection
+
+
 def test_a_gzip_bomb_error_body_is_read_only_in_part(api: Api, server: LoopbackServer, tmp_path: Path) -> None:
     server.script(Reply(status=404, body=BOMB, headers={"Content-Encoding": "gzip"}))
 
