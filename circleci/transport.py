@@ -415,7 +415,7 @@ class Transport:
         """The token sent as ``Circle-Token``; never shown in reprs or errors.
 
         Setting it applies the rule of :class:`Secret` (stripped, visible
-        ASCII; ``None`` or empty reads ``CIRCLE_TOKEN``).
+        ASCII; ``None`` or only whitespace for no token).
         """
         return self._secret.reveal() if self._secret else None
 
