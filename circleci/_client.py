@@ -9,16 +9,33 @@ options come after it as keywords.
 from __future__ import annotations
 
 import os
+import threading
+import warnings
 from typing import Any, Optional, TypeVar, Union
-from urllib.parse import urlsplit
 
 from urllib3.util.retry import Retry
 
 from ._args import artifact_filename, local_filename
-from .error import BadVerbError
-from .transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport, resolve_token
+from .error import BadVerbError, InsecureTokenWarning, InvalidArgumentError
+from .transport import (
+    DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_POOL_SIZE,
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    Secret,
+    Timeout,
+    Transport,
+    _caller_stacklevel,
+    _hide_url_token,
+    _is_loopback,
+    _origin,
+    _split_token,
+    resolve_token,
+)
 
 _Client = TypeVar("_Client", bound="BaseClient")
+_warned_origins: set[tuple[str, str, Optional[int]]] = set()
+_warned_lock = threading.Lock()
 
 
 class BaseClient:
@@ -26,7 +43,13 @@ class BaseClient:
 
     :param token: a CircleCI personal API token. ``None`` reads
         ``CIRCLE_TOKEN`` from the environment; with neither, no credentials
-        are sent (public projects allow read-only calls).
+        are sent (public projects allow read-only calls). Surrounding
+        whitespace (the newline of a token file) is stripped; a token that
+        is not a ``str`` of visible ASCII characters raises
+        :class:`~circleci.error.InvalidTokenError`, which never shows it.
+        The token is sent only to this URL's origin (scheme, host, port) or
+        over HTTPS; a plain ``http://`` URL on a host that is not loopback
+        gives an :class:`~circleci.error.InsecureTokenWarning`, once.
     :param url: the API's base URL.
     :param timeout: seconds to connect and to wait for each read, one number
         or a ``(connect, read)`` pair. Default ``(10, 60)``.
@@ -34,25 +57,35 @@ class BaseClient:
         a urllib3 ``Retry`` such as :class:`~circleci.transport.RetryPolicy`.
         Default 3.
     :param pool_size: connections kept open per host. Default 16.
+    :param max_body_size: the largest JSON answer read, in bytes once
+        decompressed; a larger one raises
+        :class:`~circleci.error.ResponseTooLarge`. Default 64 MiB
+        (:data:`~circleci.transport.DEFAULT_MAX_BODY_SIZE`).
     """
 
     _VERBS: frozenset[str] = frozenset({"GET", "POST", "DELETE"})
 
     def __init__(
         self,
-        token: Optional[str],
+        token: Union[str, Secret, None],
         url: str,
         *,
         timeout: Timeout = DEFAULT_TIMEOUT,
         retries: Union[int, Retry] = DEFAULT_RETRIES,
         pool_size: int = DEFAULT_POOL_SIZE,
         transport: Optional[Transport] = None,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
     ) -> None:
+        # From here on the token is held by a Secret, so no frame of a traceback shows it.
+        token = Secret.of(resolve_token(token)) if transport is None else None
         self.url = url.rstrip("/")
         self._transport = transport or Transport(
-            resolve_token(token), timeout=timeout, retries=retries, pool_size=pool_size
+            token, timeout=timeout, retries=retries, pool_size=pool_size, max_body_size=max_body_size
         )
-        self._transport.trusted_hosts.add(urlsplit(self.url).netloc)
+        origin = _origin(self.url)
+        self._transport.trusted_origins.add(origin)
+        if self._transport.token and origin[0] == "http" and not _is_loopback(origin[1]):
+            _warn_insecure(origin)
 
     @property
     def token(self) -> Optional[str]:
@@ -61,6 +94,7 @@ class BaseClient:
 
     @token.setter
     def token(self, value: Optional[str]) -> None:
+        value = Secret.of(value)  # type: ignore[assignment]
         self._transport.token = value
 
     @property
@@ -108,13 +142,18 @@ class BaseClient:
             safe. Either way the file cannot land outside ``destdir``.
         :returns: the path of the file written.
         :raises InvalidArgumentError: for a ``filename`` that is absolute,
-            has a ``..`` component or ends in ``/``, before anything is sent.
+            has a drive, a ``..`` component or a NUL, or ends in ``/``; or
+            whose folder resolves (through symbolic links) outside
+            ``destdir``; before anything is sent.
         :raises DownloadError: when the transfer fails; nothing is left behind
             and an existing file of that name is kept.
         """
+        url, url_token = _split_token(url)  # from here on a circle-token= value is held masked
         name = local_filename(filename) if filename else artifact_filename(url)
-        target = os.path.join(destdir or os.getcwd(), name)
-        return self._transport.download(url, target)
+        root = destdir or os.getcwd()
+        target = os.path.join(root, name)
+        _check_inside(root, target, filename or name)
+        return self._transport.download(url, target, url_token=url_token)
 
     def download_artifact(self, url: str, destdir: Optional[str] = None, filename: Optional[str] = None) -> str:
         """Download an artifact and return the path of the file written.
@@ -124,7 +163,37 @@ class BaseClient:
         :param filename: the file's name inside ``destdir``; defaults to the
             artifact's own. It cannot point outside ``destdir``.
         :raises InvalidArgumentError: for a ``filename`` that is absolute, has
-            a ``..`` component or ends in ``/``.
+            a drive, a ``..`` component or a NUL, ends in ``/``, or leads
+            outside ``destdir`` through a symbolic link.
         :raises DownloadError: when the transfer fails; nothing is left behind.
         """
+        url = _hide_url_token(url)
         return self._download(url, destdir, filename)
+
+
+def _check_inside(root: str, target: str, name: Any) -> None:
+    """Refuse a target whose folder, once symbolic links are resolved, is not ``root`` or below it."""
+    try:
+        os.fsencode(target)
+        if "\0" in target:
+            raise ValueError("embedded null character")
+        real_root = os.path.realpath(root)
+        inside = os.path.commonpath([real_root, os.path.realpath(os.path.dirname(target))]) == real_root
+    except ValueError:  # a NUL, text with no file-system form, or another drive (Windows)
+        inside = False
+    if not inside:
+        raise InvalidArgumentError(name, "the file would be written outside destdir (or cannot be named there)")
+
+
+def _warn_insecure(origin: tuple[str, str, Optional[int]]) -> None:
+    """Warn, once per origin, that a token is about to travel in clear."""
+    with _warned_lock:
+        if origin in _warned_origins:
+            return
+        _warned_origins.add(origin)
+    warnings.warn(
+        f"the API token will be sent in clear to http://{origin[1]}:{origin[2]}: use https:// for a host "
+        "that is not loopback",
+        InsecureTokenWarning,
+        stacklevel=_caller_stacklevel(),
+    )

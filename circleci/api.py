@@ -18,7 +18,7 @@ from . import _args, _sunset
 from ._args import build_number, project_path, query, segment
 from ._client import BaseClient
 from .error import BadKeyError, Gone, InvalidArgumentError, InvalidFilterError
-from .transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout
+from .transport import DEFAULT_MAX_BODY_SIZE, DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Secret, Timeout
 
 if TYPE_CHECKING:  # pragma: no cover
     from .v2 import ApiV2
@@ -75,6 +75,9 @@ class Api(BaseClient):
     :param retries: retries after a failed attempt; ``0`` turns them off. Or a
         :class:`~circleci.transport.RetryPolicy`. Default 3.
     :param pool_size: connections kept open per host. Default 16.
+    :param max_body_size: the largest JSON answer read, in bytes once
+        decompressed; a larger one raises
+        :class:`~circleci.error.ResponseTooLarge`. Default 64 MiB.
     :param sunset: what :meth:`trigger_build`, :meth:`retry_build` (and
         :meth:`Experimental.retry_no_cache <circleci.experimental.Experimental.retry_no_cache>`)
         do about CircleCI's removal of the v1.1 trigger and rerun endpoints on
@@ -102,10 +105,12 @@ class Api(BaseClient):
         retries: Union[int, Retry] = DEFAULT_RETRIES,
         pool_size: int = DEFAULT_POOL_SIZE,
         sunset: str = _sunset.FALLBACK,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
     ) -> None:
+        token = Secret.of(token)  # type: ignore[assignment]  # held masked from here on
         if sunset not in _sunset.MODES:
             raise InvalidArgumentError(sunset, "sunset must be one of 'fallback', 'v2' or 'off'")
-        super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size)
+        super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size, max_body_size=max_body_size)
         self._v2: Optional[ApiV2] = None
         self.sunset = sunset
         self._v1_gone = False

@@ -15,12 +15,15 @@ from typing import Any, Optional
 
 import requests
 
+MASK = "***"
+
 __all__ = [
     "CircleCIException",
     "BadVerbError",
     "BadKeyError",
     "InvalidFilterError",
     "InvalidArgumentError",
+    "InvalidTokenError",
     "CircleCIHTTPError",
     "UnexpectedRedirect",
     "ClientError",
@@ -34,18 +37,25 @@ __all__ = [
     "CircleCIConnectionError",
     "CircleCITimeout",
     "InvalidResponseError",
+    "ResponseTooLarge",
     "DownloadError",
     "ArtifactDownloadError",
     "WaitTimeout",
     "PipelineError",
     "PipelineFailed",
     "CircleCIDeprecationWarning",
+    "InsecureTokenWarning",
     "error_for_status",
 ]
 
 
 class CircleCIException(Exception):
     """Base class of every exception this package raises.
+
+    Every one of them survives :mod:`pickle` (so it crosses a
+    ``ProcessPoolExecutor``) with its class and attributes (status, message,
+    URL, ...); only an HTTP error's ``response`` and ``request`` are left
+    behind, as ``None``.
 
     :param argument: the value that caused the failure.
     """
@@ -58,6 +68,21 @@ class CircleCIException(Exception):
 
     def __str__(self) -> str:
         return f"{self.argument} is invalid. {self.message}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = dict(self.__dict__)
+        for name in ("response", "request"):
+            if name in state:
+                state[name] = None
+        return _rebuild, (type(self), self.args, state)
+
+
+def _rebuild(cls: type[CircleCIException], args: tuple[Any, ...], state: dict[str, Any]) -> CircleCIException:
+    """An exception from its pickled parts, without calling its ``__init__``."""
+    exc = cls.__new__(cls)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
 
 
 class BadVerbError(CircleCIException):
@@ -108,6 +133,20 @@ class InvalidArgumentError(CircleCIException, ValueError):
 
     def __str__(self) -> str:
         return f"{self.argument!r} is invalid. {self.message}"
+
+
+class InvalidTokenError(InvalidArgumentError):
+    """The API token breaks the token rule; the token itself appears nowhere in the error.
+
+    The rule: surrounding whitespace is stripped, and what is left must be a
+    ``str`` of visible ASCII characters (``!`` to ``~``), the characters any
+    HTTP header value can carry. ``argument`` is ``"***"``.
+
+    :param message: what is wrong (a type, a position), never the token.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(MASK, message)
 
 
 class CircleCIHTTPError(CircleCIException, requests.exceptions.HTTPError):
@@ -241,6 +280,19 @@ class InvalidResponseError(CircleCIException):
         return self.message or ""
 
 
+class ResponseTooLarge(InvalidResponseError):
+    """A JSON answer was larger, once decompressed, than the client's ``max_body_size``.
+
+    Reading stopped at the limit; the connection was closed.
+
+    :ivar limit: the ``max_body_size`` in bytes.
+    """
+
+    def __init__(self, message: str, *, status_code: int, content_type: str, limit: int) -> None:
+        super().__init__(message, status_code=status_code, content_type=content_type)
+        self.limit = limit
+
+
 class DownloadError(CircleCIException):
     """An artifact transfer failed; no partial file was left behind.
 
@@ -322,6 +374,13 @@ class PipelineFailed(CircleCIException):
 
 class CircleCIDeprecationWarning(DeprecationWarning):
     """CircleCI announced that an endpoint in use is deprecated or will be removed."""
+
+
+class InsecureTokenWarning(UserWarning):
+    """A client with a token was given a plain ``http://`` URL on a host that is not loopback.
+
+    Its token would cross the network in clear. Given once per origin.
+    """
 
 
 _STATUS_CLASSES: dict[int, type[CircleCIHTTPError]] = {

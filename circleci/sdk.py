@@ -430,7 +430,11 @@ class SDK:
                 f"pool_size={workers} to keep every connection open."
             )
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_fetch, client, artifact, destdir, by_node) for artifact in chosen]
+            clashes = _clashes(chosen, by_node)
+            futures = [
+                pool.submit(_fetch, client, artifact, destdir, by_node, clashes.get(index))
+                for index, artifact in enumerate(chosen)
+            ]
             self._log_progress(futures)
         paths: list[str] = []
         failed: dict[str, str] = {}
@@ -537,8 +541,35 @@ def _artifact_target(destdir: str, artifact: dict[str, Any], by_node: bool) -> s
     return target
 
 
-def _fetch(client: BaseClient, artifact: dict[str, Any], destdir: str, by_node: bool) -> str:
-    """Download one artifact to its place under ``destdir`` and return the local path."""
+def _clashes(artifacts: list[dict[str, Any]], by_node: bool) -> dict[int, str]:
+    """For each artifact whose local path an earlier one already takes (``a/b`` and ``a\\b``), that earlier path."""
+    first: dict[tuple[Any, ...], str] = {}
+    clashes: dict[int, str] = {}
+    for index, artifact in enumerate(artifacts):
+        path = str(artifact.get("path") or "")
+        key = (
+            artifact.get("node_index", 0) if by_node else 0,
+            *(p for p in re.split(r"[\\/]", path) if p not in ("", ".")),
+        )
+        if key in first:
+            clashes[index] = first[key]
+        else:
+            first[key] = path
+    return clashes
+
+
+def _fetch(
+    client: BaseClient, artifact: dict[str, Any], destdir: str, by_node: bool, clash: Optional[str] = None
+) -> str:
+    """Download one artifact to its place under ``destdir`` and return the local path.
+
+    :param clash: the path of an earlier artifact that takes the same local
+        file; this one is then refused (naming both) rather than overwriting it.
+    """
+    if clash is not None:
+        raise InvalidArgumentError(
+            artifact.get("path"), f"artifacts {clash!r} and {artifact.get('path')!r} would be saved as the same file"
+        )
     target = _artifact_target(destdir, artifact, by_node)
     os.makedirs(os.path.dirname(target), exist_ok=True)
     return client._download(artifact["url"], os.path.dirname(target), os.path.basename(target))

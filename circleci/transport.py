@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import ipaddress
 import json
 import logging
 import math
@@ -29,6 +30,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import InvalidHeader, MaxRetryError, ReadTimeoutError, ResponseError
 from urllib3.util.retry import Retry
 
@@ -37,10 +39,14 @@ from .version import VERSION
 
 __all__ = [
     "DEFAULT_POOL_SIZE",
+    "DEFAULT_MAX_BODY_SIZE",
     "DEFAULT_RETRIES",
     "DEFAULT_TIMEOUT",
+    "ERROR_BODY_LIMIT",
     "RETRY_AFTER_CAP",
+    "RETRY_AFTER_DIGITS",
     "RetryPolicy",
+    "Secret",
     "Transport",
     "jitter",
     "resolve_token",
@@ -64,7 +70,16 @@ BACKOFF_FACTOR = 0.5
 """The first backoff wait, in seconds; each further one doubles it."""
 BACKOFF_CAP = 8.0
 """The longest backoff wait between two attempts, in seconds."""
+DEFAULT_MAX_BODY_SIZE = 64 * 1024 * 1024
+"""Largest JSON answer read, in bytes after decompression (64 MiB); a larger one raises
+:class:`~circleci.error.ResponseTooLarge`. Set per client with ``max_body_size=``."""
+ERROR_BODY_LIMIT = 8 * 1024
+"""Bytes of an error answer (or of a redirect's body) read at most, after decompression;
+the rest is never read and the connection is closed."""
+RETRY_AFTER_DIGITS = 10
+"""A ``Retry-After`` in seconds longer than this many digits is unreadable, so ignored."""
 DOWNLOAD_CHUNK = 256 * 1024
+BODY_CHUNK = 64 * 1024
 _PARTIAL_ATTEMPTS = 100
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 UNREDIRECTED = frozenset({"POST", "PATCH"})
@@ -75,9 +90,110 @@ _ID_SEGMENT = re.compile(r"/(\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 Timeout = Union[float, tuple[float, float]]
 
 
-def resolve_token(token: Optional[str]) -> Optional[str]:
+def resolve_token(token: Union[str, Secret, None]) -> Union[str, Secret, None]:
     """The token to use: the one given, else ``CIRCLE_TOKEN``, else ``None``."""
     return token or os.environ.get("CIRCLE_TOKEN") or None
+
+
+_TOKEN_CHARACTERS = re.compile(r"[!-~]+")
+"""What a token may hold once stripped: visible ASCII, the characters any header value can carry."""
+
+
+class Secret:
+    """An API token that never shows itself.
+
+    ``repr()`` and ``str()`` give ``***``, so a traceback printed with its
+    local variables (``traceback.TracebackException(exc, capture_locals=True)``,
+    ``pytest -l``, rich's ``show_locals``, Sentry's frame variables) shows
+    nothing of it. It is also the requests *auth* callable that writes the
+    ``Circle-Token`` header, the only place the text itself is used.
+
+    Build one with :meth:`of`, which applies the token rule: surrounding
+    whitespace is stripped; what is left must be visible ASCII characters
+    (``!`` to ``~``); an empty token means "no token".
+    """
+
+    __slots__ = ("_problem", "_value")
+
+    def __init__(self, value: str, problem: Optional[str] = None) -> None:
+        self._value = value
+        self._problem = problem
+
+    @classmethod
+    def of(cls, token: Any) -> Optional[Secret]:
+        """Wrap a token: ``None`` (or only whitespace) for none, a ``Secret`` kept as it is.
+
+        This never raises, so that the caller can replace its own variable
+        holding the text before :meth:`check` reports a token that breaks
+        the rule.
+
+        :param token: a ``str``, a :class:`Secret` or ``None``.
+        :returns: a :class:`Secret` (possibly failing :meth:`check`), or
+            ``None`` when there is no token at all.
+        """
+        if token is None or isinstance(token, Secret):
+            return token
+        if not isinstance(token, str):
+            return cls("", f"the token must be a str, not {type(token).__name__}")
+        token = token.strip()
+        if not token:
+            return None
+        if _TOKEN_CHARACTERS.fullmatch(token) is None:
+            where = next(i for i, c in enumerate(token) if not ("!" <= c <= "~"))
+            return cls(
+                "",
+                "the token has a character that cannot go in a header "
+                f"(a control, space or non-ASCII character) at position {where}",
+            )
+        return cls(token)
+
+    def check(self) -> Secret:
+        """Return this secret, or raise when the token it came from broke the rule.
+
+        :raises InvalidTokenError: naming the problem, never the token.
+        """
+        if self._problem is not None:
+            raise error.InvalidTokenError(self._problem)
+        return self
+
+    def reveal(self) -> str:
+        """The token's text, for the header and nothing else."""
+        return self._value
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        """Write the ``Circle-Token`` header on a request about to be sent (requests' auth hook)."""
+        request.headers[TOKEN_HEADER] = self._value
+        return request
+
+    def __repr__(self) -> str:
+        return f"Secret('{MASK}')"
+
+    def __str__(self) -> str:
+        return MASK
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a Secret cannot be pickled")
+
+
+def _origin(url: str) -> tuple[str, str, Optional[int]]:
+    """A URL's origin: lower-case scheme and host, and the port (the scheme's default when absent)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").lower(), port or {"http": 80, "https": 443}.get(scheme)
+
+
+def _is_loopback(host: str) -> bool:
+    """Whether a host name is ``localhost`` or a loopback address."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def jitter(delay: float) -> float:
@@ -153,18 +269,29 @@ class RetryPolicy(Retry):
             if wait is not None and wait > self.retry_after_cap:
                 raise MaxRetryError(kwargs.get("_pool"), url or "", ResponseError("Retry-After beyond cap"))  # type: ignore[arg-type]
         new = super().increment(method, url, *args, **kwargs)
+        remaining = None if response is None else response.length_remaining
+        if response is not None and (remaining is None or remaining > ERROR_BODY_LIMIT):
+            # urllib3 reads a retried answer to its end to reuse the connection; an
+            # endless or huge body would hold the call, so drop the connection instead.
+            response.close()
         cause = f"status {response.status}" if response is not None else type(kwargs.get("error")).__name__
         log.info("retrying %s %s after %s (%d retries left)", method, _path(url or ""), cause, new.total or 0)
         return new
 
 
 def _retry_after_seconds(value: Optional[str]) -> Optional[float]:
-    """Seconds from a ``Retry-After`` value, or ``None`` when absent or unreadable."""
-    if not value:
+    """Seconds from a ``Retry-After`` value, or ``None`` when absent or unreadable.
+
+    Unreadable: neither digits nor an HTTP date, more than
+    :data:`RETRY_AFTER_DIGITS` digits, or a date Python cannot represent
+    (year 99999).
+    """
+    text = (value or "").strip()
+    if not text or len(text) > 64 or (text.isascii() and text.isdigit() and len(text) > RETRY_AFTER_DIGITS):
         return None
     try:
-        return float(_HEADER_PARSER.parse_retry_after(value))
-    except InvalidHeader:
+        return float(_HEADER_PARSER.parse_retry_after(text))
+    except (InvalidHeader, ValueError, OverflowError):
         return None
 
 
@@ -214,6 +341,17 @@ class _Session(requests.Session):
         ):
             prepared_request.headers.pop(TOKEN_HEADER, None)
 
+    def get_redirect_target(self, resp: requests.Response) -> Optional[str]:
+        """The redirect's target; its body is read only up to :data:`ERROR_BODY_LIMIT`.
+
+        requests reads a redirect's whole body to free the connection; a
+        hostile server can make that body endless or a decompression bomb.
+        """
+        target: Optional[str] = super().get_redirect_target(resp)
+        if target is not None:
+            _read_bounded(resp, ERROR_BODY_LIMIT)
+        return target
+
 
 class Transport:
     """Sends requests for one client and the clients that share it.
@@ -230,18 +368,24 @@ class Transport:
     :param retries: retries after a failed attempt (``0`` for none), or a
         urllib3 ``Retry`` such as :class:`RetryPolicy`.
     :param pool_size: connections kept open per host.
+    :param max_body_size: the largest JSON answer read, in bytes after
+        decompression; see :data:`DEFAULT_MAX_BODY_SIZE`.
+    :raises InvalidTokenError: for a token that breaks the rule of :class:`Secret`.
     """
 
     def __init__(
         self,
-        token: Optional[str],
+        token: Union[str, Secret, None],
         *,
         timeout: Timeout = DEFAULT_TIMEOUT,
         retries: Union[int, Retry] = DEFAULT_RETRIES,
         pool_size: int = DEFAULT_POOL_SIZE,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
     ) -> None:
-        self.token = token
+        token = Secret.of(token)
+        self._set_secret(token)
         self.timeout = _timeout(timeout)
+        self.max_body_size = _max_body_size(max_body_size)
         self.retries = _policy(retries)
         self.session = _Session()
         self.session.headers["User-Agent"] = f"circleci-python/{VERSION} requests/{requests.__version__}"
@@ -256,22 +400,32 @@ class Transport:
         self.session.trust_env = False
         self.session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
         self._proxies: dict[str, dict[str, str]] = {}
-        self.trusted_hosts: set[str] = set()
+        self.trusted_origins: set[tuple[str, str, Optional[int]]] = set()
+        """Origins (scheme, host, port) of the clients using this transport: plain http gets the token only there."""
         self._warned: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        return f"<Transport timeout={self.timeout!r} retries={self.retries.total!r}>"
+        # Safe on a half-built instance too: a traceback printer may show one whose __init__ raised.
+        retries = getattr(self, "retries", None)
+        return f"<Transport timeout={getattr(self, 'timeout', None)!r} retries={getattr(retries, 'total', None)!r}>"
 
     @property
     def token(self) -> Optional[str]:
-        """The token sent as ``Circle-Token``; never shown in reprs or errors."""
-        return self._token
+        """The token sent as ``Circle-Token``; never shown in reprs or errors.
+
+        Setting it applies the rule of :class:`Secret` (stripped, visible
+        ASCII; ``None`` or only whitespace for no token).
+        """
+        return self._secret.reveal() if self._secret else None
 
     @token.setter
-    def token(self, value: Optional[str]) -> None:
-        self._token = value
-        self._headers = {TOKEN_HEADER: value} if value else {}
+    def token(self, value: Union[str, Secret, None]) -> None:
+        value = Secret.of(value)
+        self._set_secret(value)
+
+    def _set_secret(self, secret: Optional[Secret]) -> None:
+        self._secret = secret.check() if secret else None
 
     def close(self) -> None:
         """Close the pooled connections."""
@@ -297,55 +451,95 @@ class Transport:
         :raises CircleCITimeout: when it does not answer in time.
         :raises InvalidResponseError: for a success whose body is not JSON.
         """
-        response = self._send(method, url, self._headers, params=params, json_body=json_body)
-        body = response.content
+        response = self._send(method, url, self._secret, params=params, json_body=json_body, stream=True)
+        body = self._read_body(method, response)
         if not body or body.isspace():
             return None
         try:
             return json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError) as exc:
+            why = "nested too deeply" if isinstance(exc, RecursionError) else "not JSON"
             content_type = response.headers.get("Content-Type", "none")
-            raise error.InvalidResponseError(
+            failure = error.InvalidResponseError(
                 f"{method} {self._safe(response.url)} answered {response.status_code} "
-                f"with a body that is not JSON (Content-Type: {content_type})",
+                f"with a body that is {why} (Content-Type: {content_type})",
                 status_code=response.status_code,
                 content_type=content_type,
-            ) from None
+            )
+        raise failure
 
-    def download(self, url: str, target: str) -> str:
+    def _read_body(self, method: str, response: requests.Response) -> bytes:
+        """The decoded body of a success, refusing more than :attr:`max_body_size` bytes."""
+        chunks: list[bytes] = []
+        size = 0
+        failure: Optional[error.CircleCIException] = None
+        try:
+            for chunk in response.iter_content(BODY_CHUNK):
+                size += len(chunk)
+                if size > self.max_body_size:
+                    content_type = response.headers.get("Content-Type", "none")
+                    failure = error.ResponseTooLarge(
+                        f"{method} {self._safe(response.url)} answered {response.status_code} with a body "
+                        f"larger than max_body_size={self.max_body_size} bytes once decoded",
+                        status_code=response.status_code,
+                        content_type=content_type,
+                        limit=self.max_body_size,
+                    )
+                    break
+                chunks.append(chunk)
+        except requests.RequestException as exc:
+            failure = self._transport_error(method, response.url, exc)
+        if failure is not None:
+            response.close()
+            raise failure
+        return b"".join(chunks)
+
+    def download(self, url: str, target: str, *, url_token: Optional[Secret] = None) -> str:
         """Stream ``url`` into the file ``target``, atomically.
 
         The body goes to a temporary file beside ``target`` that is renamed
         into place only once every byte has arrived, so a failure leaves
         neither a partial file nor a temporary one, and an existing file at
-        ``target`` is kept. The token goes in the ``Circle-Token`` header,
-        only over HTTPS or to a host in :attr:`trusted_hosts` (the API's
-        own), and is dropped on a redirect to another host. A
-        ``circle-token`` query parameter (no longer honoured by CircleCI) is
-        taken out of the URL and sent as the header when the client has no
-        token of its own.
+        ``target`` is kept. The bytes are written as the server sent them:
+        a ``Content-Encoding`` is not undone (``Accept-Encoding: identity``
+        is asked for). The token goes in the ``Circle-Token`` header, only
+        over HTTPS or to an origin in :attr:`trusted_origins` (the API's
+        own: scheme, host and port), and is dropped on a redirect to another
+        origin. A ``circle-token`` query parameter (no longer honoured by
+        CircleCI) is taken out of the URL and sent as the header when the
+        client has no token of its own. An error answer, or a redirect's
+        body, is read only up to :data:`ERROR_BODY_LIMIT` bytes.
+
+        :param url: the artifact's URL.
+        :param target: the file to write.
+        :param url_token: a ``circle-token`` already taken out of ``url``.
 
         :returns: ``target``.
         :raises DownloadError: when the body is cut short or cannot be written.
         :raises CircleCIHTTPError: when the server answers with an error status.
         :raises CircleCIConnectionError: when the server cannot be reached.
         """
-        url, url_token = _split_token(url)
-        token = self._token or url_token
-        headers = {TOKEN_HEADER: token} if token and self._may_send_token(url) else {}
+        url, found = _split_token(url)
+        url_token = url_token or found
+        secret = self._secret or (url_token.check() if url_token else None)
+        auth = secret if secret and self._may_send_token(url) else None
         try:
             handle, partial = _open_partial(os.path.dirname(target))
         except OSError as exc:
             raise self._download_error(url, target, exc) from None
         failure: Optional[error.DownloadError] = None
         try:
-            with os.fdopen(handle, "wb") as out, self._send("GET", url, headers, stream=True) as response:
-                for chunk in response.iter_content(DOWNLOAD_CHUNK):
+            with (
+                os.fdopen(handle, "wb") as out,
+                self._send("GET", url, auth, stream=True, headers=_RAW_BYTES) as response,
+            ):
+                # The bytes as sent: an artifact stored gzip-encoded stays a .gz file.
+                for chunk in response.raw.stream(DOWNLOAD_CHUNK, decode_content=False):
                     out.write(chunk)
             os.replace(partial, target)
         except error.CircleCIException:
             raise
-        except (requests.RequestException, OSError) as exc:
+        except (requests.RequestException, Urllib3Error, OSError) as exc:
             failure = self._download_error(url, target, exc)
         finally:
             with contextlib.suppress(FileNotFoundError):
@@ -360,11 +554,12 @@ class Transport:
         self,
         method: str,
         url: str,
-        headers: dict[str, str],
+        auth: Optional[Secret],
         *,
         params: Optional[dict[str, Any]] = None,
         json_body: Any = None,
         stream: bool = False,
+        headers: Optional[dict[str, str]] = None,
     ) -> requests.Response:
         failure: Optional[error.CircleCIException] = None
         try:
@@ -374,6 +569,7 @@ class Transport:
                 params=_query(params) if params else None,
                 json=json_body,
                 headers=headers,
+                auth=auth,
                 timeout=self.timeout,
                 allow_redirects=method not in UNREDIRECTED,
                 stream=stream,
@@ -381,6 +577,10 @@ class Transport:
             )
         except requests.RequestException as exc:
             failure = self._transport_error(method, url, exc)
+        except (UnicodeError, ValueError) as exc:
+            # Text that cannot be sent (a lone surrogate in a query value, say), or a
+            # URL urllib3 cannot parse: refused, whatever the layer that noticed.
+            failure = error.InvalidArgumentError(self._safe(url), f"cannot be sent: {type(exc).__name__}")
         if failure is not None:
             # Raised outside the handler: the requests exception keeps the
             # prepared request, token header included, and must not become
@@ -410,15 +610,18 @@ class Transport:
         return proxies
 
     def _may_send_token(self, url: str) -> bool:
-        """Artifacts get the token over HTTPS, or from a host an API client uses."""
-        return url.startswith("https://") or urlsplit(url).netloc in self.trusted_hosts
+        """The origin rule: the token goes over HTTPS, or to the origin (scheme, host, port) of an API client."""
+        origin = _origin(url)
+        return origin[0] == "https" or origin in self.trusted_origins
 
     def _safe(self, text: str) -> str:
         """``text`` with the token, and any ``circle-token=`` value, masked."""
         text = re.sub(r"(?i)(circle-token=)[^&#\s]*", rf"\g<1>{MASK}", text)
         # A token too short to be a real one (CircleCI's are 40 characters) would
         # mask ordinary words of the message, so it is left alone.
-        return text.replace(self._token, MASK) if self._token and len(self._token) >= _MASKABLE else text
+        if self._secret and len(self._secret.reveal()) >= _MASKABLE:
+            return text.replace(self._secret.reveal(), MASK)
+        return text
 
     def _transport_error(self, method: str, url: str, exc: requests.RequestException) -> error.CircleCIException:
         reason = exc.args[0] if exc.args else None
@@ -440,6 +643,7 @@ class Transport:
 
     def _http_error(self, method: str, response: requests.Response) -> error.CircleCIHTTPError:
         _mask_credentials(response)
+        _read_bounded(response, ERROR_BODY_LIMIT)
         message = self._safe(_error_message(response))
         retry_after = _retry_after_seconds(response.headers.get("Retry-After"))
         if response.status_code == 410:
@@ -473,6 +677,44 @@ class Transport:
             error.CircleCIDeprecationWarning,
             stacklevel=_caller_stacklevel(),
         )
+
+
+_RAW_BYTES = {"Accept-Encoding": "identity"}
+"""Downloads ask for the artifact as stored; whatever encoding comes anyway is written as is."""
+
+
+def _max_body_size(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise error.InvalidArgumentError(value, "max_body_size must be a positive integer (bytes)")
+    return value
+
+
+def _read_bounded(response: requests.Response, limit: int) -> None:
+    """Read at most ``limit`` decoded bytes of a body not read yet and keep them as its content.
+
+    The connection is closed when the body is longer (so the rest is never
+    read), or returned to the pool when it was read whole. A failure while
+    reading keeps what arrived before it.
+    """
+    if response._content is not False:  # type: ignore[comparison-overlap]
+        return
+    chunks: list[bytes] = []
+    size = 0
+    complete = False
+    try:
+        for chunk in response.iter_content(BODY_CHUNK if limit > BODY_CHUNK else limit):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                break
+        else:
+            complete = True
+    except requests.RequestException:
+        pass
+    if not complete:
+        response.close()
+    response._content = b"".join(chunks)[:limit]
+    response._content_consumed = True
 
 
 def _open_partial(directory: str) -> tuple[int, str]:
@@ -519,7 +761,21 @@ def _query(params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _split_token(url: str) -> tuple[str, Optional[str]]:
+class _TokenURL(str):
+    """A URL that still carries a ``circle-token`` parameter: the same text, but its ``repr`` masks the value."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return repr(re.sub(r"(?i)(circle-token=)[^&#\s]*", rf"\g<1>{MASK}", str(self)))
+
+
+def _hide_url_token(url: str) -> str:
+    """``url`` as a :class:`_TokenURL` when it carries a ``circle-token``, so frames that hold it do not show it."""
+    return _TokenURL(url) if isinstance(url, str) and "circle-token" in url.lower() else url
+
+
+def _split_token(url: str) -> tuple[str, Optional[Secret]]:
     """``url`` without its ``circle-token`` query parameter, and that parameter's value."""
     parts = urlsplit(url)
     if "circle-token" not in parts.query.lower():
@@ -527,7 +783,7 @@ def _split_token(url: str) -> tuple[str, Optional[str]]:
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     tokens = [value for key, value in pairs if key.lower() == "circle-token"]
     kept = urlencode([(key, value) for key, value in pairs if key.lower() != "circle-token"])
-    return urlunsplit(parts._replace(query=kept)), (tokens[0] if tokens else None)
+    return urlunsplit(parts._replace(query=kept)), (Secret.of(tokens[0]) if tokens and tokens[0] else None)
 
 
 def _mask_credentials(response: requests.Response) -> None:
@@ -551,7 +807,7 @@ def _error_message(response: requests.Response) -> str:
     body = response.content
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         data = None
     if isinstance(data, dict):
         for key in ("message", "error"):

@@ -138,3 +138,62 @@ def test_slug_refuses_empty_and_dot_parts(value: Any) -> None:
 )
 def test_artifact_filename_is_a_safe_base_name(url: str, name: str) -> None:
     assert _args.artifact_filename(url) == name
+
+
+@pytest.mark.parametrize("value", [b"org", bytearray(b"org"), ["org"], ("org",), 1.5, {"a"}, object(), True])
+def test_segment_refuses_what_is_not_text_or_a_number(value: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match="name must be a non-empty string"):
+        _args.segment(value, "name")
+
+
+@pytest.mark.parametrize("value", ["org\udcff", "\ud800", "a\udfffb"])
+def test_segment_refuses_a_lone_surrogate(value: str) -> None:
+    with pytest.raises(InvalidArgumentError, match="cannot be sent"):
+        _args.segment(value, "username")
+
+
+@pytest.mark.parametrize("vcs_type", [["github"], {"github": 1}, b"github"])
+def test_vcs_refuses_unhashable_and_bytes_values(vcs_type: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match="vcs_type"):
+        _args.vcs(vcs_type)
+
+
+@pytest.mark.parametrize(
+    "value", ["gh/org/repo/envvar", "gh/org/repo/envvar/SECRET", "gh/org", "gh", "gh/org/repo/", b"gh/org/repo", 5]
+)
+def test_a_project_slug_has_exactly_three_parts(value: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match="project_slug"):
+        _args.slug(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "encoded"), [("gh/org", "gh/org"), ("5f2a", "5f2a"), ("circleci/9e1b", "circleci/9e1b")]
+)
+def test_an_org_slug_has_one_or_two_parts(value: str, encoded: str) -> None:
+    assert _args.slug(value, "org_slug") == encoded
+    with pytest.raises(InvalidArgumentError, match="org_slug"):
+        _args.slug(f"{value}/x/y", "org_slug")
+
+
+@pytest.mark.parametrize("name", ["C:evil.exe", "c:", "Z:/x", "C:\\x", "a\x00b", "dir/\x00", b"x", 5, None])
+def test_local_filename_refuses_drives_nul_and_non_text(name: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match="filename"):
+        _args.local_filename(name)
+
+
+@pytest.mark.parametrize("name", ["logs/C:x", "ab:c", "build.log"])
+def test_local_filename_accepts_colons_that_are_not_drives(name: str) -> None:
+    assert _args.local_filename(name) == name
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [("https://h/0/C:evil.exe", "C_evil.exe"), ("https://h/0/x%5Cd%3Ay", "d_y"), ("https://h/0/ab%3Ac", "ab:c")],
+)
+def test_artifact_filename_never_gives_a_drive(url: str, name: str) -> None:
+    assert _args.artifact_filename(url) == name
+
+
+def test_artifact_filename_refuses_nul() -> None:
+    with pytest.raises(InvalidArgumentError, match="NUL"):
+        _args.artifact_filename("https://h/0/a%00.txt")

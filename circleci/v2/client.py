@@ -46,10 +46,18 @@ def project_slug(username: str, project: str, vcs_type: str = "github") -> str:
 
     ``project_slug("org", "repo")`` gives ``"gh/org/repo"``;
     ``vcs_type="bitbucket"`` gives ``"bb/org/repo"``.
+
+    :raises InvalidArgumentError: for an unknown ``vcs_type``, or a
+        ``username`` or ``project`` that is not a non-empty ``str`` or holds
+        a ``/`` (``project_slug("org", "repo/envvar")`` would otherwise name
+        another endpoint).
     """
-    if vcs_type not in VCS_TYPES:
+    if not isinstance(vcs_type, str) or vcs_type not in VCS_TYPES:
         raise InvalidArgumentError(vcs_type, "vcs_type must be one of 'github', 'bitbucket', 'gh' or 'bb'")
-    return f"{_SLUG_PREFIX[vcs_type]}/{required(username, 'username')}/{required(project, 'project')}"
+    for value, name in ((username, "username"), (project, "project")):
+        if not isinstance(required(value, name), str) or "/" in value:
+            raise InvalidArgumentError(value, f"{name} must be a non-empty string without '/'")
+    return f"{_SLUG_PREFIX[vcs_type]}/{username}/{project}"
 
 
 class ApiV2(

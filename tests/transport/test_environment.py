@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
+from circleci import error
 from circleci.api import Api
 from circleci.transport import Transport
 
@@ -32,10 +33,11 @@ def test_http_proxy_from_the_environment_carries_the_request(
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", server.url)
     server.script(json_reply({"login": "via-proxy"}))
-    api = Api(TOKEN, "http://ci.example.invalid/api/v1.1")
+    with pytest.warns(error.InsecureTokenWarning):
+        api = Api(TOKEN, "http://proxied.example.invalid/api/v1.1")
 
     assert api.get_user_info() == {"login": "via-proxy"}
-    assert server.paths() == ["http://ci.example.invalid/api/v1.1/me"]
+    assert server.paths() == ["http://proxied.example.invalid/api/v1.1/me"]
 
 
 def test_no_proxy_sends_the_request_directly(server: LoopbackServer, monkeypatch: pytest.MonkeyPatch) -> None:
