@@ -28,7 +28,7 @@ from circleci.v2 import ApiV2
 
 from .wire import URL, make_api
 
-SPEC_FILE = Path(__file__).parent / "spec" / "circleci-v2-openapi.json"
+SPEC_FILE = Path(__file__).resolve().parents[2] / "spec" / "circleci-v2-openapi.json"
 SPEC: dict[str, Any] = json.loads(SPEC_FILE.read_text(encoding="utf-8"))
 SPEC_URI = "urn:circleci-v2-openapi"
 VERBS = ("get", "post", "put", "patch", "delete")
