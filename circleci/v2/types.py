@@ -684,7 +684,7 @@ class Project(TypedDict):
 
 
 class ListURLOrbAllowListEntriesResponseItemsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_urlorb_allow_list_entries`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_url_orb_allow_list_entries`."""
 
     id: str
     name: str
@@ -693,20 +693,20 @@ class ListURLOrbAllowListEntriesResponseItemsItem(TypedDict):
 
 
 class ListURLOrbAllowListEntriesResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_urlorb_allow_list_entries`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_url_orb_allow_list_entries`."""
 
     items: list[ListURLOrbAllowListEntriesResponseItemsItem]
 
 
 class CreateURLOrbAllowListEntryResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_urlorb_allow_list_entry`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_url_orb_allow_list_entry`."""
 
     id: str
     message: str
 
 
 class RemoveURLOrbAllowListEntryResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.remove_urlorb_allow_list_entry`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.remove_url_orb_allow_list_entry`."""
 
     id: str
     message: str
@@ -1223,7 +1223,7 @@ class TestsItem(TypedDict):
 
 
 class ProjectSettingsAdvanced(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_project1`,
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_project_from_repo`,
     :meth:`~circleci.v2.ApiV2.get_project_settings`, :meth:`~circleci.v2.ApiV2.patch_project_settings`.
     """
 
@@ -1240,7 +1240,7 @@ class ProjectSettingsAdvanced(TypedDict):
 
 
 class ProjectSettings(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_project1`,
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_project_from_repo`,
     :meth:`~circleci.v2.ApiV2.get_project_settings`, :meth:`~circleci.v2.ApiV2.patch_project_settings`.
     """
 

@@ -37,7 +37,7 @@ def test_check_mode_reports_stale_files_and_writing_fixes_them(
 ) -> None:
     assert generate.main(["--check"]) == 0
     monkeypatch.setattr(generate, "ROOT", tmp_path)
-    for name in ("TYPES_OUTPUT", "FAKE_OUTPUT", "DOCS_OUTPUT"):
+    for name in ("TYPES_OUTPUT", "FAKE_OUTPUT", "DOCS_OUTPUT", "REQUIRED_OUTPUT"):
         monkeypatch.setattr(generate, name, tmp_path / "out" / getattr(generate, name).name)
     assert generate.main(["--check"]) == 1
     assert "stale: out/types.py (run make spec)" in capsys.readouterr().out
