@@ -37,6 +37,12 @@ class LoosePage(TypedDict, Generic[T], total=False):
 class Context(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_context`,
     :meth:`~circleci.v2.ApiV2.get_context`, :meth:`~circleci.v2.ApiV2.list_contexts`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``name``: ``str``
+    - ``created_at``: ``str``
     """
 
     id: str
@@ -45,14 +51,26 @@ class Context(TypedDict):
 
 
 class CreateContextBodyOwner1(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_context`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_context`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``type``: ``Literal["account", "organization"]``, not required
+    """
 
     id: str
     type: NotRequired[Literal["account", "organization"]]
 
 
 class CreateContextBodyOwner2(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_context`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_context`.
+
+    Keys:
+
+    - ``slug``: ``str``
+    - ``type``: ``Literal["organization"]``, not required
+    """
 
     slug: str
     type: NotRequired[Literal["organization"]]
@@ -68,13 +86,25 @@ class MessageResponse(TypedDict):
     :meth:`~circleci.v2.ApiV2.delete_environment_variable_from_context`,
     :meth:`~circleci.v2.ApiV2.delete_organization`, :meth:`~circleci.v2.ApiV2.delete_project_by_slug`,
     :meth:`~circleci.v2.ApiV2.delete_schedule_by_id`.
+
+    Keys:
+
+    - ``message``: ``str``
     """
 
     message: str
 
 
 class EnvVarListItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_environment_variables_from_context`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_environment_variables_from_context`.
+
+    Keys:
+
+    - ``variable``: ``str``
+    - ``created_at``: ``str``
+    - ``updated_at``: ``str``
+    - ``context_id``: ``str``
+    """
 
     variable: str
     created_at: str
@@ -83,7 +113,15 @@ class EnvVarListItem(TypedDict):
 
 
 class UpdateEnvVar1(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.add_environment_variable_to_context`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.add_environment_variable_to_context`.
+
+    Keys:
+
+    - ``variable``: ``str``
+    - ``created_at``: ``str``
+    - ``updated_at``: ``str``
+    - ``context_id``: ``str``
+    """
 
     variable: str
     created_at: str
@@ -92,7 +130,17 @@ class UpdateEnvVar1(TypedDict):
 
 
 class ContextProjectRestrictionsListItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_context_restrictions`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_context_restrictions`.
+
+    Keys:
+
+    - ``context_id``: ``str``, not required
+    - ``id``: ``str``, not required
+    - ``project_id``: ``str``, not required
+    - ``name``: ``str``, not required
+    - ``restriction_type``: ``Literal["expression", "group", "project"]``, not required
+    - ``restriction_value``: ``str``, not required
+    """
 
     context_id: NotRequired[str]
     id: NotRequired[str]
@@ -103,7 +151,16 @@ class ContextProjectRestrictionsListItem(TypedDict):
 
 
 class RestrictionCreated(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_context_restriction`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_context_restriction`.
+
+    Keys:
+
+    - ``id``: ``str``, not required
+    - ``project_id``: ``str``, not required
+    - ``name``: ``str``, not required
+    - ``restriction_type``: ``Literal["expression", "group", "project"]``, not required
+    - ``restriction_value``: ``str``, not required
+    """
 
     id: NotRequired[str]
     project_id: NotRequired[str]
@@ -113,7 +170,12 @@ class RestrictionCreated(TypedDict):
 
 
 class RestrictionDeleted(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_context_restriction`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_context_restriction`.
+
+    Keys:
+
+    - ``message``: ``str``, not required
+    """
 
     message: NotRequired[str]
 
@@ -122,6 +184,11 @@ class Label(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_component`,
     :meth:`~circleci.v2.ApiV2.get_environment`, :meth:`~circleci.v2.ApiV2.list_components`,
     :meth:`~circleci.v2.ApiV2.list_environments`.
+
+    Keys:
+
+    - ``key``: ``str``, not required
+    - ``value``: ``str``, not required
     """
 
     key: NotRequired[str]
@@ -131,6 +198,16 @@ class Label(TypedDict):
 class Component(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_component`,
     :meth:`~circleci.v2.ApiV2.list_components`.
+
+    Keys:
+
+    - ``id``: ``str``, not required
+    - ``name``: ``str``, not required
+    - ``project_id``: ``str``, not required
+    - ``labels``: ``list[Label]``, not required
+    - ``release_count``: ``int``, not required
+    - ``created_at``: ``str``, not required
+    - ``updated_at``: ``str``, not required
     """
 
     id: NotRequired[str]
@@ -143,7 +220,20 @@ class Component(TypedDict):
 
 
 class Version(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_component_versions`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_component_versions`.
+
+    Keys:
+
+    - ``name``: ``str``, not required
+    - ``environment_id``: ``str``, not required
+    - ``namespace``: ``str``, not required
+    - ``is_live``: ``bool``, not required
+    - ``pipeline_id``: ``str``, not required
+    - ``workflow_id``: ``str``, not required
+    - ``job_id``: ``str``, not required
+    - ``job_number``: ``int``, not required
+    - ``last_deployed_at``: ``str``, not required
+    """
 
     name: NotRequired[str]
     environment_id: NotRequired[str]
@@ -159,6 +249,15 @@ class Version(TypedDict):
 class Environment(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_environment`,
     :meth:`~circleci.v2.ApiV2.list_environments`.
+
+    Keys:
+
+    - ``created_at``: ``str``, not required
+    - ``description``: ``str``, not required
+    - ``id``: ``str``, not required
+    - ``labels``: ``list[Label]``, not required
+    - ``name``: ``str``, not required
+    - ``updated_at``: ``str``, not required
     """
 
     created_at: NotRequired[str]
@@ -170,7 +269,16 @@ class Environment(TypedDict):
 
 
 class GetProjectWorkflowsPageDataResponseProjectDataMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``total_runs``: ``int``
+    - ``total_duration_secs``: ``int``
+    - ``total_credits_used``: ``int``
+    - ``success_rate``: ``float``
+    - ``throughput``: ``float``
+    """
 
     total_runs: int
     total_duration_secs: int
@@ -180,7 +288,16 @@ class GetProjectWorkflowsPageDataResponseProjectDataMetrics(TypedDict):
 
 
 class GetProjectWorkflowsPageDataResponseProjectDataTrends(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``total_runs``: ``float``
+    - ``total_duration_secs``: ``float``
+    - ``total_credits_used``: ``float``
+    - ``success_rate``: ``float``
+    - ``throughput``: ``float``
+    """
 
     total_runs: float
     total_duration_secs: float
@@ -190,14 +307,28 @@ class GetProjectWorkflowsPageDataResponseProjectDataTrends(TypedDict):
 
 
 class GetProjectWorkflowsPageDataResponseProjectData(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``metrics``: ``GetProjectWorkflowsPageDataResponseProjectDataMetrics``
+    - ``trends``: ``GetProjectWorkflowsPageDataResponseProjectDataTrends``
+    """
 
     metrics: GetProjectWorkflowsPageDataResponseProjectDataMetrics
     trends: GetProjectWorkflowsPageDataResponseProjectDataTrends
 
 
 class GetProjectWorkflowsPageDataResponseProjectWorkflowDataItemMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``total_credits_used``: ``int``
+    - ``p95_duration_secs``: ``float``
+    - ``total_runs``: ``int``
+    - ``success_rate``: ``float``
+    """
 
     total_credits_used: int
     p95_duration_secs: float
@@ -206,7 +337,15 @@ class GetProjectWorkflowsPageDataResponseProjectWorkflowDataItemMetrics(TypedDic
 
 
 class GetProjectWorkflowsPageDataResponseProjectWorkflowDataItemTrends(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``total_credits_used``: ``float``
+    - ``p95_duration_secs``: ``float``
+    - ``total_runs``: ``float``
+    - ``success_rate``: ``float``
+    """
 
     total_credits_used: float
     p95_duration_secs: float
@@ -215,7 +354,14 @@ class GetProjectWorkflowsPageDataResponseProjectWorkflowDataItemTrends(TypedDict
 
 
 class GetProjectWorkflowsPageDataResponseProjectWorkflowDataItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``workflow_name``: ``str``
+    - ``metrics``: ``GetProjectWorkflowsPageDataResponseProjectWorkflowDataItemMetrics``
+    - ``trends``: ``GetProjectWorkflowsPageDataResponseProjectWorkflowDataItemTrends``
+    """
 
     workflow_name: str
     metrics: GetProjectWorkflowsPageDataResponseProjectWorkflowDataItemMetrics
@@ -223,7 +369,15 @@ class GetProjectWorkflowsPageDataResponseProjectWorkflowDataItem(TypedDict):
 
 
 class GetProjectWorkflowsPageDataResponseProjectWorkflowBranchDataItemMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``total_credits_used``: ``int``
+    - ``p95_duration_secs``: ``float``
+    - ``total_runs``: ``int``
+    - ``success_rate``: ``float``
+    """
 
     total_credits_used: int
     p95_duration_secs: float
@@ -232,7 +386,15 @@ class GetProjectWorkflowsPageDataResponseProjectWorkflowBranchDataItemMetrics(Ty
 
 
 class GetProjectWorkflowsPageDataResponseProjectWorkflowBranchDataItemTrends(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``total_credits_used``: ``float``
+    - ``p95_duration_secs``: ``float``
+    - ``total_runs``: ``float``
+    - ``success_rate``: ``float``
+    """
 
     total_credits_used: float
     p95_duration_secs: float
@@ -241,7 +403,15 @@ class GetProjectWorkflowsPageDataResponseProjectWorkflowBranchDataItemTrends(Typ
 
 
 class GetProjectWorkflowsPageDataResponseProjectWorkflowBranchDataItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``workflow_name``: ``str``
+    - ``branch``: ``str``
+    - ``metrics``: ``GetProjectWorkflowsPageDataResponseProjectWorkflowBranchDataItemMetrics``
+    - ``trends``: ``GetProjectWorkflowsPageDataResponseProjectWorkflowBranchDataItemTrends``
+    """
 
     workflow_name: str
     branch: str
@@ -250,7 +420,20 @@ class GetProjectWorkflowsPageDataResponseProjectWorkflowBranchDataItem(TypedDict
 
 
 class GetProjectWorkflowsPageDataResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflows_page_data`.
+
+    Keys:
+
+    - ``org_id``: ``Any``, not required
+    - ``project_id``: ``Any``, not required
+    - ``project_data``: ``GetProjectWorkflowsPageDataResponseProjectData``, not required
+    - ``project_workflow_data``: ``list[GetProjectWorkflowsPageDataResponseProjectWorkflowDataItem]``, not
+      required
+    - ``project_workflow_branch_data``:
+      ``list[GetProjectWorkflowsPageDataResponseProjectWorkflowBranchDataItem]``, not required
+    - ``all_branches``: ``list[str]``, not required
+    - ``all_workflows``: ``list[str]``, not required
+    """
 
     org_id: NotRequired[Any]
     project_id: NotRequired[Any]
@@ -262,7 +445,16 @@ class GetProjectWorkflowsPageDataResponse(TypedDict):
 
 
 class GetJobTimeseriesItemMetricsDurationMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_timeseries`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_timeseries`.
+
+    Keys:
+
+    - ``min``: ``Optional[int]``
+    - ``median``: ``Optional[int]``
+    - ``max``: ``Optional[int]``
+    - ``p95``: ``Optional[int]``
+    - ``total``: ``Optional[int]``
+    """
 
     min: Optional[int]
     median: Optional[int]
@@ -272,7 +464,18 @@ class GetJobTimeseriesItemMetricsDurationMetrics(TypedDict):
 
 
 class GetJobTimeseriesItemMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_timeseries`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_timeseries`.
+
+    Keys:
+
+    - ``total_runs``: ``int``
+    - ``failed_runs``: ``int``
+    - ``successful_runs``: ``int``
+    - ``throughput``: ``float``
+    - ``median_credits_used``: ``int``
+    - ``total_credits_used``: ``int``
+    - ``duration_metrics``: ``GetJobTimeseriesItemMetricsDurationMetrics``
+    """
 
     total_runs: int
     failed_runs: int
@@ -284,7 +487,16 @@ class GetJobTimeseriesItemMetrics(TypedDict):
 
 
 class GetJobTimeseriesItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_timeseries`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_timeseries`.
+
+    Keys:
+
+    - ``name``: ``str``
+    - ``min_started_at``: ``str``
+    - ``max_ended_at``: ``str``
+    - ``timestamp``: ``str``
+    - ``metrics``: ``GetJobTimeseriesItemMetrics``
+    """
 
     name: str
     min_started_at: str
@@ -294,7 +506,16 @@ class GetJobTimeseriesItem(TypedDict):
 
 
 class GetOrgSummaryDataResponseOrgDataMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`.
+
+    Keys:
+
+    - ``total_runs``: ``int``
+    - ``total_duration_secs``: ``int``
+    - ``total_credits_used``: ``int``
+    - ``success_rate``: ``float``
+    - ``throughput``: ``float``
+    """
 
     total_runs: int
     total_duration_secs: int
@@ -304,7 +525,16 @@ class GetOrgSummaryDataResponseOrgDataMetrics(TypedDict):
 
 
 class GetOrgSummaryDataResponseOrgDataTrends(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`.
+
+    Keys:
+
+    - ``total_runs``: ``float``
+    - ``total_duration_secs``: ``float``
+    - ``total_credits_used``: ``float``
+    - ``success_rate``: ``float``
+    - ``throughput``: ``float``
+    """
 
     total_runs: float
     total_duration_secs: float
@@ -314,14 +544,28 @@ class GetOrgSummaryDataResponseOrgDataTrends(TypedDict):
 
 
 class GetOrgSummaryDataResponseOrgData(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`.
+
+    Keys:
+
+    - ``metrics``: ``GetOrgSummaryDataResponseOrgDataMetrics``
+    - ``trends``: ``GetOrgSummaryDataResponseOrgDataTrends``
+    """
 
     metrics: GetOrgSummaryDataResponseOrgDataMetrics
     trends: GetOrgSummaryDataResponseOrgDataTrends
 
 
 class GetOrgSummaryDataResponseOrgProjectDataItemMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`.
+
+    Keys:
+
+    - ``total_credits_used``: ``int``
+    - ``total_duration_secs``: ``int``
+    - ``total_runs``: ``int``
+    - ``success_rate``: ``float``
+    """
 
     total_credits_used: int
     total_duration_secs: int
@@ -330,7 +574,15 @@ class GetOrgSummaryDataResponseOrgProjectDataItemMetrics(TypedDict):
 
 
 class GetOrgSummaryDataResponseOrgProjectDataItemTrends(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`.
+
+    Keys:
+
+    - ``total_credits_used``: ``float``
+    - ``total_duration_secs``: ``float``
+    - ``total_runs``: ``float``
+    - ``success_rate``: ``float``
+    """
 
     total_credits_used: float
     total_duration_secs: float
@@ -339,7 +591,14 @@ class GetOrgSummaryDataResponseOrgProjectDataItemTrends(TypedDict):
 
 
 class GetOrgSummaryDataResponseOrgProjectDataItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`.
+
+    Keys:
+
+    - ``project_name``: ``str``
+    - ``metrics``: ``GetOrgSummaryDataResponseOrgProjectDataItemMetrics``
+    - ``trends``: ``GetOrgSummaryDataResponseOrgProjectDataItemTrends``
+    """
 
     project_name: str
     metrics: GetOrgSummaryDataResponseOrgProjectDataItemMetrics
@@ -347,7 +606,14 @@ class GetOrgSummaryDataResponseOrgProjectDataItem(TypedDict):
 
 
 class GetOrgSummaryDataResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_org_summary_data`.
+
+    Keys:
+
+    - ``org_data``: ``GetOrgSummaryDataResponseOrgData``
+    - ``org_project_data``: ``list[GetOrgSummaryDataResponseOrgProjectDataItem]``
+    - ``all_projects``: ``Optional[list[str]]``
+    """
 
     org_data: GetOrgSummaryDataResponseOrgData
     org_project_data: list[GetOrgSummaryDataResponseOrgProjectDataItem]
@@ -355,7 +621,14 @@ class GetOrgSummaryDataResponse(TypedDict):
 
 
 class GetAllInsightsBranchesResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_all_insights_branches`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_all_insights_branches`.
+
+    Keys:
+
+    - ``org_id``: ``Any``
+    - ``project_id``: ``Any``
+    - ``branches``: ``list[str]``
+    """
 
     org_id: Any
     project_id: Any
@@ -381,6 +654,21 @@ GetFlakyTestsResponseFlakyTestsItem = TypedDict(
 )
 GetFlakyTestsResponseFlakyTestsItem.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_flaky_tests`.
+
+    Keys:
+
+    - ``time-wasted``: ``dict[str, Any]``, not required
+    - ``workflow-created-at``: ``str``
+    - ``workflow-id``: ``Any``
+    - ``classname``: ``Optional[str]``
+    - ``pipeline-number``: ``dict[str, Any]``
+    - ``workflow-name``: ``str``
+    - ``test-name``: ``str``
+    - ``job-name``: ``str``
+    - ``job-number``: ``dict[str, Any]``
+    - ``times-flaked``: ``int``
+    - ``source``: ``Optional[str]``
+    - ``file``: ``Optional[str]``
 """
 
 
@@ -393,11 +681,26 @@ GetFlakyTestsResponse = TypedDict(
 )
 GetFlakyTestsResponse.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_flaky_tests`.
+
+    Keys:
+
+    - ``flaky-tests``: ``list[GetFlakyTestsResponseFlakyTestsItem]``
+    - ``total-flaky-tests``: ``float``
 """
 
 
 class GetProjectWorkflowMetricsItemMetricsDurationMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_metrics`.
+
+    Keys:
+
+    - ``min``: ``Optional[int]``
+    - ``mean``: ``Optional[int]``
+    - ``median``: ``Optional[int]``
+    - ``p95``: ``Optional[int]``
+    - ``max``: ``Optional[int]``
+    - ``standard_deviation``: ``Optional[float]``
+    """
 
     min: Optional[int]
     mean: Optional[int]
@@ -408,7 +711,20 @@ class GetProjectWorkflowMetricsItemMetricsDurationMetrics(TypedDict):
 
 
 class GetProjectWorkflowMetricsItemMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_metrics`.
+
+    Keys:
+
+    - ``total_runs``: ``int``
+    - ``successful_runs``: ``int``
+    - ``mttr``: ``Optional[int]``
+    - ``total_credits_used``: ``Optional[int]``
+    - ``failed_runs``: ``int``
+    - ``success_rate``: ``float``
+    - ``duration_metrics``: ``GetProjectWorkflowMetricsItemMetricsDurationMetrics``
+    - ``total_recoveries``: ``Optional[int]``
+    - ``throughput``: ``float``
+    """
 
     total_runs: int
     successful_runs: int
@@ -422,7 +738,16 @@ class GetProjectWorkflowMetricsItemMetrics(TypedDict):
 
 
 class GetProjectWorkflowMetricsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_metrics`.
+
+    Keys:
+
+    - ``name``: ``str``
+    - ``metrics``: ``GetProjectWorkflowMetricsItemMetrics``
+    - ``window_start``: ``str``
+    - ``window_end``: ``str``
+    - ``project_id``: ``Any``
+    """
 
     name: str
     metrics: GetProjectWorkflowMetricsItemMetrics
@@ -432,7 +757,19 @@ class GetProjectWorkflowMetricsItem(TypedDict):
 
 
 class GetProjectWorkflowRunsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_runs`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_runs`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``branch``: ``str``
+    - ``duration``: ``Optional[int]``
+    - ``created_at``: ``str``
+    - ``stopped_at``: ``Optional[str]``
+    - ``credits_used``: ``int``
+    - ``status``: ``Optional[Literal["canceled", "error", "failed", "success", "unauthorized"]]``
+    - ``is_approval``: ``bool``
+    """
 
     id: str
     branch: str
@@ -445,7 +782,17 @@ class GetProjectWorkflowRunsItem(TypedDict):
 
 
 class GetProjectWorkflowJobMetricsItemMetricsDurationMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_job_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_job_metrics`.
+
+    Keys:
+
+    - ``min``: ``Optional[int]``
+    - ``mean``: ``Optional[int]``
+    - ``median``: ``Optional[int]``
+    - ``p95``: ``Optional[int]``
+    - ``max``: ``Optional[int]``
+    - ``standard_deviation``: ``Optional[float]``
+    """
 
     min: Optional[int]
     mean: Optional[int]
@@ -456,7 +803,18 @@ class GetProjectWorkflowJobMetricsItemMetricsDurationMetrics(TypedDict):
 
 
 class GetProjectWorkflowJobMetricsItemMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_job_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_job_metrics`.
+
+    Keys:
+
+    - ``total_runs``: ``int``
+    - ``failed_runs``: ``int``
+    - ``successful_runs``: ``int``
+    - ``duration_metrics``: ``GetProjectWorkflowJobMetricsItemMetricsDurationMetrics``
+    - ``success_rate``: ``float``
+    - ``total_credits_used``: ``int``
+    - ``throughput``: ``float``
+    """
 
     total_runs: int
     failed_runs: int
@@ -468,7 +826,15 @@ class GetProjectWorkflowJobMetricsItemMetrics(TypedDict):
 
 
 class GetProjectWorkflowJobMetricsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_job_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_job_metrics`.
+
+    Keys:
+
+    - ``name``: ``str``
+    - ``metrics``: ``GetProjectWorkflowJobMetricsItemMetrics``
+    - ``window_start``: ``str``
+    - ``window_end``: ``str``
+    """
 
     name: str
     metrics: GetProjectWorkflowJobMetricsItemMetrics
@@ -477,7 +843,17 @@ class GetProjectWorkflowJobMetricsItem(TypedDict):
 
 
 class GetWorkflowSummaryResponseMetricsDurationMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_workflow_summary`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_workflow_summary`.
+
+    Keys:
+
+    - ``min``: ``Optional[int]``
+    - ``mean``: ``Optional[int]``
+    - ``median``: ``Optional[int]``
+    - ``p95``: ``Optional[int]``
+    - ``max``: ``Optional[int]``
+    - ``standard_deviation``: ``Optional[float]``
+    """
 
     min: Optional[int]
     mean: Optional[int]
@@ -488,7 +864,22 @@ class GetWorkflowSummaryResponseMetricsDurationMetrics(TypedDict):
 
 
 class GetWorkflowSummaryResponseMetrics(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_workflow_summary`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_workflow_summary`.
+
+    Keys:
+
+    - ``total_runs``: ``int``
+    - ``successful_runs``: ``int``
+    - ``mttr``: ``Optional[int]``
+    - ``total_credits_used``: ``Optional[int]``
+    - ``failed_runs``: ``int``
+    - ``success_rate``: ``float``
+    - ``completed_runs``: ``Optional[int]``
+    - ``window_start``: ``str``
+    - ``duration_metrics``: ``GetWorkflowSummaryResponseMetricsDurationMetrics``
+    - ``window_end``: ``str``
+    - ``throughput``: ``float``
+    """
 
     total_runs: int
     successful_runs: int
@@ -504,7 +895,19 @@ class GetWorkflowSummaryResponseMetrics(TypedDict):
 
 
 class GetWorkflowSummaryResponseTrends(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_workflow_summary`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_workflow_summary`.
+
+    Keys:
+
+    - ``total_runs``: ``float``
+    - ``failed_runs``: ``float``
+    - ``success_rate``: ``float``
+    - ``p95_duration_secs``: ``float``
+    - ``median_duration_secs``: ``float``
+    - ``total_credits_used``: ``float``
+    - ``mttr``: ``float``
+    - ``throughput``: ``float``
+    """
 
     total_runs: float
     failed_runs: float
@@ -517,7 +920,14 @@ class GetWorkflowSummaryResponseTrends(TypedDict):
 
 
 class GetWorkflowSummaryResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_workflow_summary`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_workflow_summary`.
+
+    Keys:
+
+    - ``metrics``: ``GetWorkflowSummaryResponseMetrics``
+    - ``trends``: ``GetWorkflowSummaryResponseTrends``
+    - ``workflow_names``: ``list[str]``
+    """
 
     metrics: GetWorkflowSummaryResponseMetrics
     trends: GetWorkflowSummaryResponseTrends
@@ -525,7 +935,20 @@ class GetWorkflowSummaryResponse(TypedDict):
 
 
 class GetProjectWorkflowTestMetricsResponseMostFailedTestsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`.
+
+    Keys:
+
+    - ``p95_duration``: ``Optional[float]``
+    - ``total_runs``: ``int``
+    - ``classname``: ``Optional[str]``
+    - ``failed_runs``: ``int``
+    - ``flaky``: ``bool``
+    - ``source``: ``Optional[str]``
+    - ``file``: ``Optional[str]``
+    - ``job_name``: ``str``
+    - ``test_name``: ``str``
+    """
 
     p95_duration: Optional[float]
     total_runs: int
@@ -539,7 +962,20 @@ class GetProjectWorkflowTestMetricsResponseMostFailedTestsItem(TypedDict):
 
 
 class GetProjectWorkflowTestMetricsResponseSlowestTestsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`.
+
+    Keys:
+
+    - ``p95_duration``: ``Optional[float]``
+    - ``total_runs``: ``int``
+    - ``classname``: ``Optional[str]``
+    - ``failed_runs``: ``int``
+    - ``flaky``: ``bool``
+    - ``source``: ``Optional[str]``
+    - ``file``: ``Optional[str]``
+    - ``job_name``: ``str``
+    - ``test_name``: ``str``
+    """
 
     p95_duration: Optional[float]
     total_runs: int
@@ -553,7 +989,16 @@ class GetProjectWorkflowTestMetricsResponseSlowestTestsItem(TypedDict):
 
 
 class GetProjectWorkflowTestMetricsResponseTestRunsItemTestCounts(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`.
+
+    Keys:
+
+    - ``error``: ``int``
+    - ``failure``: ``int``
+    - ``skipped``: ``int``
+    - ``success``: ``int``
+    - ``total``: ``int``
+    """
 
     error: int
     failure: int
@@ -563,7 +1008,15 @@ class GetProjectWorkflowTestMetricsResponseTestRunsItemTestCounts(TypedDict):
 
 
 class GetProjectWorkflowTestMetricsResponseTestRunsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`.
+
+    Keys:
+
+    - ``pipeline_number``: ``int``
+    - ``workflow_id``: ``Any``
+    - ``success_rate``: ``float``
+    - ``test_counts``: ``GetProjectWorkflowTestMetricsResponseTestRunsItemTestCounts``
+    """
 
     pipeline_number: int
     workflow_id: Any
@@ -572,7 +1025,18 @@ class GetProjectWorkflowTestMetricsResponseTestRunsItem(TypedDict):
 
 
 class GetProjectWorkflowTestMetricsResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_project_workflow_test_metrics`.
+
+    Keys:
+
+    - ``average_test_count``: ``int``
+    - ``most_failed_tests``: ``list[GetProjectWorkflowTestMetricsResponseMostFailedTestsItem]``
+    - ``most_failed_tests_extra``: ``int``
+    - ``slowest_tests``: ``list[GetProjectWorkflowTestMetricsResponseSlowestTestsItem]``
+    - ``slowest_tests_extra``: ``int``
+    - ``total_test_runs``: ``int``
+    - ``test_runs``: ``list[GetProjectWorkflowTestMetricsResponseTestRunsItem]``
+    """
 
     average_test_count: int
     most_failed_tests: list[GetProjectWorkflowTestMetricsResponseMostFailedTestsItem]
@@ -584,7 +1048,21 @@ class GetProjectWorkflowTestMetricsResponse(TypedDict):
 
 
 class GetJobResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``name``: ``str``
+    - ``job_number``: ``int``, not required
+    - ``type``: ``str``, not required
+    - ``status``: ``str``
+    - ``project_id``: ``str``
+    - ``pipeline_id``: ``str``
+    - ``workflow_id``: ``str``
+    - ``started_at``: ``str``, not required
+    - ``stopped_at``: ``str``, not required
+    """
 
     id: str
     name: str
@@ -603,6 +1081,13 @@ class User(TypedDict):
     :meth:`~circleci.v2.ApiV2.get_current_user`, :meth:`~circleci.v2.ApiV2.get_schedule_by_id`,
     :meth:`~circleci.v2.ApiV2.get_user`, :meth:`~circleci.v2.ApiV2.list_schedules_for_project`,
     :meth:`~circleci.v2.ApiV2.update_schedule`.
+
+    Keys:
+
+    - ``avatar_url``: ``Optional[str]``
+    - ``id``: ``str``
+    - ``login``: ``str``
+    - ``name``: ``str``
     """
 
     avatar_url: Optional[str]
@@ -623,6 +1108,14 @@ Collaboration = TypedDict(
 )
 Collaboration.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_collaborations`.
+
+    Keys:
+
+    - ``id``: ``Optional[str]``
+    - ``vcs-type``: ``str``
+    - ``name``: ``str``
+    - ``avatar_url``: ``str``
+    - ``slug``: ``str``
 """
 
 
@@ -631,6 +1124,15 @@ class ClaimResponse(TypedDict):
     :meth:`~circleci.v2.ApiV2.delete_project_claims`, :meth:`~circleci.v2.ApiV2.get_org_claims`,
     :meth:`~circleci.v2.ApiV2.get_project_claims`, :meth:`~circleci.v2.ApiV2.patch_org_claims`,
     :meth:`~circleci.v2.ApiV2.patch_project_claims`.
+
+    Keys:
+
+    - ``audience``: ``list[str]``, not required
+    - ``audience_updated_at``: ``str``, not required
+    - ``org_id``: ``str``
+    - ``project_id``: ``str``, not required
+    - ``ttl``: ``str``, not required
+    - ``ttl_updated_at``: ``str``, not required
     """
 
     audience: NotRequired[list[str]]
@@ -642,7 +1144,15 @@ class ClaimResponse(TypedDict):
 
 
 class CreateOrganizationResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_organization`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_organization`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``name``: ``str``
+    - ``slug``: ``str``
+    - ``vcs_type``: ``Literal["bitbucket", "circleci", "github"]``
+    """
 
     id: str
     name: str
@@ -651,7 +1161,15 @@ class CreateOrganizationResponse(TypedDict):
 
 
 class GetOrganizationResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_organization`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_organization`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``name``: ``str``
+    - ``slug``: ``str``
+    - ``vcs_type``: ``Literal["bitbucket", "circleci", "github"]``
+    """
 
     id: str
     name: str
@@ -662,6 +1180,12 @@ class GetOrganizationResponse(TypedDict):
 class ProjectVcsInfo(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_project`,
     :meth:`~circleci.v2.ApiV2.get_project_by_slug`.
+
+    Keys:
+
+    - ``vcs_url``: ``str``
+    - ``provider``: ``Literal["Bitbucket", "CircleCI", "GitHub"]``
+    - ``default_branch``: ``str``
     """
 
     vcs_url: str
@@ -672,6 +1196,16 @@ class ProjectVcsInfo(TypedDict):
 class Project(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_project`,
     :meth:`~circleci.v2.ApiV2.get_project_by_slug`.
+
+    Keys:
+
+    - ``slug``: ``str``
+    - ``name``: ``str``
+    - ``id``: ``str``
+    - ``organization_name``: ``str``
+    - ``organization_slug``: ``str``
+    - ``organization_id``: ``str``
+    - ``vcs_info``: ``ProjectVcsInfo``
     """
 
     slug: str
@@ -684,7 +1218,15 @@ class Project(TypedDict):
 
 
 class ListURLOrbAllowListEntriesResponseItemsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_url_orb_allow_list_entries`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_url_orb_allow_list_entries`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``name``: ``str``
+    - ``prefix``: ``Any``
+    - ``auth``: ``Literal["bitbucket-oauth", "github-app", "github-oauth", "none"]``
+    """
 
     id: str
     name: str
@@ -693,20 +1235,37 @@ class ListURLOrbAllowListEntriesResponseItemsItem(TypedDict):
 
 
 class ListURLOrbAllowListEntriesResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_url_orb_allow_list_entries`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_url_orb_allow_list_entries`.
+
+    Keys:
+
+    - ``items``: ``list[ListURLOrbAllowListEntriesResponseItemsItem]``
+    """
 
     items: list[ListURLOrbAllowListEntriesResponseItemsItem]
 
 
 class CreateURLOrbAllowListEntryResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_url_orb_allow_list_entry`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_url_orb_allow_list_entry`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``message``: ``str``
+    """
 
     id: str
     message: str
 
 
 class RemoveURLOrbAllowListEntryResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.remove_url_orb_allow_list_entry`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.remove_url_orb_allow_list_entry`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``message``: ``str``
+    """
 
     id: str
     message: str
@@ -715,6 +1274,12 @@ class RemoveURLOrbAllowListEntryResponse(TypedDict):
 class Group(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_organization_group`,
     :meth:`~circleci.v2.ApiV2.get_group`, :meth:`~circleci.v2.ApiV2.get_organization_groups`.
+
+    Keys:
+
+    - ``id``: ``str``, not required
+    - ``name``: ``str``, not required
+    - ``description``: ``str``, not required
     """
 
     id: NotRequired[str]
@@ -723,7 +1288,14 @@ class Group(TypedDict):
 
 
 class Groups(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_organization_groups`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_organization_groups`.
+
+    Keys:
+
+    - ``items``: ``list[Group]``, not required
+    - ``next_page_token``: ``Optional[str]``, not required
+    - ``total_count``: ``int``, not required
+    """
 
     items: NotRequired[list[Group]]
     next_page_token: NotRequired[Optional[str]]
@@ -731,13 +1303,27 @@ class Groups(TypedDict):
 
 
 class DeleteGroupResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_group`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_group`.
+
+    Keys:
+
+    - ``message``: ``str``, not required
+    """
 
     message: NotRequired[str]
 
 
 class UsageExportJob(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_usage_export`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_usage_export`.
+
+    Keys:
+
+    - ``usage_export_job_id``: ``str``
+    - ``state``: ``Literal["completed", "created", "failed", "processing"]``
+    - ``start``: ``str``
+    - ``end``: ``str``
+    - ``download_urls``: ``list[str]``
+    """
 
     usage_export_job_id: str
     state: Literal["completed", "created", "failed", "processing"]
@@ -747,7 +1333,15 @@ class UsageExportJob(TypedDict):
 
 
 class GetUsageExportJobStatus(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_usage_export`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_usage_export`.
+
+    Keys:
+
+    - ``usage_export_job_id``: ``str``
+    - ``state``: ``Literal["completed", "created", "failed", "processing"]``
+    - ``download_urls``: ``list[str]``
+    - ``error_reason``: ``str``, not required
+    """
 
     usage_export_job_id: str
     state: Literal["completed", "created", "failed", "processing"]
@@ -758,6 +1352,16 @@ class GetUsageExportJobStatus(TypedDict):
 class Exporter(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_otel_exporter`,
     :meth:`~circleci.v2.ApiV2.list_otel_exporters`.
+
+    Keys:
+
+    - ``id``: ``str``, not required
+    - ``org_id``: ``str``, not required
+    - ``endpoint``: ``str``, not required
+    - ``protocol``: ``Literal["grpc", "http"]``, not required
+    - ``insecure``: ``bool``, not required
+    - ``headers``: ``dict[str, str]``, not required
+    - ``issues``: ``list[str]``, not required
     """
 
     id: NotRequired[str]
@@ -772,6 +1376,11 @@ class Exporter(TypedDict):
 class Violation(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_decision_log`,
     :meth:`~circleci.v2.ApiV2.get_decision_logs`, :meth:`~circleci.v2.ApiV2.make_decision`.
+
+    Keys:
+
+    - ``reason``: ``str``
+    - ``rule``: ``str``
     """
 
     reason: str
@@ -781,6 +1390,14 @@ class Violation(TypedDict):
 class Decision(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_decision_log`,
     :meth:`~circleci.v2.ApiV2.get_decision_logs`, :meth:`~circleci.v2.ApiV2.make_decision`.
+
+    Keys:
+
+    - ``enabled_rules``: ``list[str]``, not required
+    - ``hard_failures``: ``list[Violation]``, not required
+    - ``reason``: ``str``, not required
+    - ``soft_failures``: ``list[Violation]``, not required
+    - ``status``: ``str``
     """
 
     enabled_rules: NotRequired[list[str]]
@@ -793,6 +1410,13 @@ class Decision(TypedDict):
 class DecisionLogMetadataVcs(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_decision_log`,
     :meth:`~circleci.v2.ApiV2.get_decision_logs`.
+
+    Keys:
+
+    - ``branch``: ``str``, not required
+    - ``origin_repository_url``: ``str``, not required
+    - ``release_tag``: ``str``, not required
+    - ``target_repository_url``: ``str``, not required
     """
 
     branch: NotRequired[str]
@@ -804,6 +1428,13 @@ class DecisionLogMetadataVcs(TypedDict):
 class DecisionLogMetadata(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_decision_log`,
     :meth:`~circleci.v2.ApiV2.get_decision_logs`.
+
+    Keys:
+
+    - ``build_number``: ``int``, not required
+    - ``project_id``: ``str``, not required
+    - ``ssh_rerun``: ``bool``, not required
+    - ``vcs``: ``DecisionLogMetadataVcs``, not required
     """
 
     build_number: NotRequired[int]
@@ -815,6 +1446,15 @@ class DecisionLogMetadata(TypedDict):
 class DecisionLog(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_decision_log`,
     :meth:`~circleci.v2.ApiV2.get_decision_logs`.
+
+    Keys:
+
+    - ``created_at``: ``str``, not required
+    - ``decision``: ``Decision``, not required
+    - ``id``: ``str``, not required
+    - ``metadata``: ``DecisionLogMetadata``, not required
+    - ``policies``: ``dict[str, str]``, not required
+    - ``time_taken_ms``: ``int``, not required
     """
 
     created_at: NotRequired[str]
@@ -828,13 +1468,24 @@ class DecisionLog(TypedDict):
 class DecisionSettings(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_decision_settings`,
     :meth:`~circleci.v2.ApiV2.set_decision_settings`.
+
+    Keys:
+
+    - ``enabled``: ``bool``, not required
     """
 
     enabled: NotRequired[bool]
 
 
 class BundleDiff(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_policy_bundle`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_policy_bundle`.
+
+    Keys:
+
+    - ``created``: ``list[str]``, not required
+    - ``deleted``: ``list[str]``, not required
+    - ``modified``: ``list[str]``, not required
+    """
 
     created: NotRequired[list[str]]
     deleted: NotRequired[list[str]]
@@ -842,7 +1493,15 @@ class BundleDiff(TypedDict):
 
 
 class Policy(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_policy_document`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_policy_document`.
+
+    Keys:
+
+    - ``content``: ``str``, not required
+    - ``created_at``: ``str``, not required
+    - ``created_by``: ``str``, not required
+    - ``name``: ``str``, not required
+    """
 
     content: NotRequired[str]
     created_at: NotRequired[str]
@@ -854,6 +1513,12 @@ class PipelineErrorsItem(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_pipeline_by_id`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_by_number`, :meth:`~circleci.v2.ApiV2.list_my_pipelines`,
     :meth:`~circleci.v2.ApiV2.list_pipelines`, :meth:`~circleci.v2.ApiV2.list_pipelines_for_project`.
+
+    Keys:
+
+    - ``type``: ``Literal["config", "config-fetch", "invalid-trigger-setup", "other", "permission", "plan",
+      "timeout", "trigger-rule"]``
+    - ``message``: ``str``
     """
 
     type: Literal[
@@ -866,6 +1531,11 @@ class PipelineWarningsItem(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_pipeline_by_id`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_by_number`, :meth:`~circleci.v2.ApiV2.list_my_pipelines`,
     :meth:`~circleci.v2.ApiV2.list_pipelines`, :meth:`~circleci.v2.ApiV2.list_pipelines_for_project`.
+
+    Keys:
+
+    - ``type``: ``Literal["config-deprecated-syntax"]``
+    - ``message``: ``str``
     """
 
     type: Literal["config-deprecated-syntax"]
@@ -876,6 +1546,11 @@ class PipelineTriggerActor(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_pipeline_by_id`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_by_number`, :meth:`~circleci.v2.ApiV2.list_my_pipelines`,
     :meth:`~circleci.v2.ApiV2.list_pipelines`, :meth:`~circleci.v2.ApiV2.list_pipelines_for_project`.
+
+    Keys:
+
+    - ``login``: ``str``
+    - ``avatar_url``: ``Optional[str]``
     """
 
     login: str
@@ -886,6 +1561,12 @@ class PipelineTrigger(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_pipeline_by_id`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_by_number`, :meth:`~circleci.v2.ApiV2.list_my_pipelines`,
     :meth:`~circleci.v2.ApiV2.list_pipelines`, :meth:`~circleci.v2.ApiV2.list_pipelines_for_project`.
+
+    Keys:
+
+    - ``type``: ``Literal["api", "explicit", "scheduled_pipeline", "webhook"]``
+    - ``received_at``: ``str``
+    - ``actor``: ``PipelineTriggerActor``
     """
 
     type: Literal["api", "explicit", "scheduled_pipeline", "webhook"]
@@ -897,6 +1578,11 @@ class PipelineVcsCommit(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_pipeline_by_id`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_by_number`, :meth:`~circleci.v2.ApiV2.list_my_pipelines`,
     :meth:`~circleci.v2.ApiV2.list_pipelines`, :meth:`~circleci.v2.ApiV2.list_pipelines_for_project`.
+
+    Keys:
+
+    - ``subject``: ``Optional[str]``
+    - ``body``: ``Optional[str]``
     """
 
     subject: Optional[str]
@@ -907,6 +1593,18 @@ class PipelineVcs(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_pipeline_by_id`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_by_number`, :meth:`~circleci.v2.ApiV2.list_my_pipelines`,
     :meth:`~circleci.v2.ApiV2.list_pipelines`, :meth:`~circleci.v2.ApiV2.list_pipelines_for_project`.
+
+    Keys:
+
+    - ``provider_name``: ``str``
+    - ``target_repository_url``: ``str``
+    - ``branch``: ``str``, not required
+    - ``review_id``: ``str``, not required
+    - ``review_url``: ``str``, not required
+    - ``revision``: ``Optional[str]``
+    - ``tag``: ``str``, not required
+    - ``commit``: ``PipelineVcsCommit``, not required
+    - ``origin_repository_url``: ``str``
     """
 
     provider_name: str
@@ -924,6 +1622,20 @@ class Pipeline(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_pipeline_by_id`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_by_number`, :meth:`~circleci.v2.ApiV2.list_my_pipelines`,
     :meth:`~circleci.v2.ApiV2.list_pipelines`, :meth:`~circleci.v2.ApiV2.list_pipelines_for_project`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``errors``: ``list[PipelineErrorsItem]``
+    - ``project_slug``: ``str``
+    - ``updated_at``: ``str``, not required
+    - ``number``: ``int``
+    - ``trigger_parameters``: ``dict[str, Union[str, int, bool, dict[str, Any]]]``, not required
+    - ``state``: ``Literal["created", "errored", "pending", "setup", "setup-pending"]``
+    - ``created_at``: ``str``
+    - ``warnings``: ``list[PipelineWarningsItem]``
+    - ``trigger``: ``PipelineTrigger``
+    - ``vcs``: ``PipelineVcs``, not required
     """
 
     id: str
@@ -950,12 +1662,37 @@ PipelineConfig = TypedDict(
 )
 PipelineConfig.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_pipeline_config_by_id`.
+
+    Keys:
+
+    - ``source``: ``str``
+    - ``compiled``: ``str``
+    - ``setup-config``: ``str``, not required
+    - ``compiled-setup-config``: ``str``, not required
 """
 
 
 class Workflow(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_workflow_by_id`,
     :meth:`~circleci.v2.ApiV2.list_workflows_by_pipeline_id`.
+
+    Keys:
+
+    - ``pipeline_id``: ``str``
+    - ``canceled_by``: ``str``, not required
+    - ``id``: ``str``
+    - ``auto_rerun_number``: ``int``, not required
+    - ``name``: ``str``
+    - ``project_slug``: ``str``
+    - ``errored_by``: ``str``, not required
+    - ``tag``: ``Optional[Literal["setup"]]``, not required
+    - ``status``: ``Literal["canceled", "error", "failed", "failing", "not_run", "on_hold", "running",
+      "success", "unauthorized"]``
+    - ``started_by``: ``str``
+    - ``max_auto_reruns``: ``int``, not required
+    - ``pipeline_number``: ``int``
+    - ``created_at``: ``str``
+    - ``stopped_at``: ``Optional[str]``
     """
 
     pipeline_id: str
@@ -989,6 +1726,14 @@ CheckoutKey = TypedDict(
 CheckoutKey.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_checkout_key`,
     :meth:`~circleci.v2.ApiV2.get_checkout_key`, :meth:`~circleci.v2.ApiV2.list_checkout_keys`.
+
+    Keys:
+
+    - ``public-key``: ``str``
+    - ``type``: ``Literal["deploy-key", "github-user-key"]``
+    - ``fingerprint``: ``str``
+    - ``preferred``: ``bool``
+    - ``created-at``: ``str``
 """
 
 
@@ -1003,11 +1748,25 @@ EnvironmentVariable = TypedDict(
 EnvironmentVariable.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_env_var`,
     :meth:`~circleci.v2.ApiV2.get_env_var`, :meth:`~circleci.v2.ApiV2.list_env_vars`.
+
+    Keys:
+
+    - ``name``: ``str``
+    - ``value``: ``str``
+    - ``created-at``: ``Any``, not required
 """
 
 
 class JobDetailsProject(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``slug``: ``str``
+    - ``name``: ``str``
+    - ``external_url``: ``str``
+    """
 
     id: str
     slug: str
@@ -1016,34 +1775,64 @@ class JobDetailsProject(TypedDict):
 
 
 class JobDetailsParallelRunsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`.
+
+    Keys:
+
+    - ``index``: ``int``
+    - ``status``: ``str``
+    """
 
     index: int
     status: str
 
 
 class JobDetailsLatestWorkflow(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``name``: ``str``
+    """
 
     id: str
     name: str
 
 
 class JobDetailsExecutor(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`.
+
+    Keys:
+
+    - ``resource_class``: ``str``
+    - ``type``: ``str``, not required
+    """
 
     resource_class: str
     type: NotRequired[str]
 
 
 class JobDetailsPipeline(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`.
+
+    Keys:
+
+    - ``id``: ``str``
+    """
 
     id: str
 
 
 class JobDetailsMessagesItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`.
+
+    Keys:
+
+    - ``type``: ``str``
+    - ``message``: ``str``
+    - ``reason``: ``str``, not required
+    """
 
     type: str
     message: str
@@ -1051,19 +1840,53 @@ class JobDetailsMessagesItem(TypedDict):
 
 
 class JobDetailsContextsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`.
+
+    Keys:
+
+    - ``name``: ``str``
+    """
 
     name: str
 
 
 class JobDetailsOrganization(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`.
+
+    Keys:
+
+    - ``name``: ``str``
+    """
 
     name: str
 
 
 class JobDetails(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_details`.
+
+    Keys:
+
+    - ``web_url``: ``str``
+    - ``project``: ``JobDetailsProject``
+    - ``parallel_runs``: ``list[JobDetailsParallelRunsItem]``
+    - ``started_at``: ``str``
+    - ``latest_workflow``: ``JobDetailsLatestWorkflow``
+    - ``name``: ``str``
+    - ``executor``: ``JobDetailsExecutor``
+    - ``parallelism``: ``int``
+    - ``status``: ``Literal["blocked", "canceled", "failed", "infrastructure_fail", "not_run", "not_running",
+      "on_hold", "queued", "retried", "running", "success", "terminated-unknown", "timedout",
+      "unauthorized"]``
+    - ``number``: ``int``
+    - ``pipeline``: ``JobDetailsPipeline``
+    - ``duration``: ``Optional[int]``
+    - ``created_at``: ``str``
+    - ``messages``: ``list[JobDetailsMessagesItem]``
+    - ``contexts``: ``list[JobDetailsContextsItem]``
+    - ``organization``: ``JobDetailsOrganization``
+    - ``queued_at``: ``str``
+    - ``stopped_at``: ``Optional[str]``, not required
+    """
 
     web_url: str
     project: JobDetailsProject
@@ -1101,7 +1924,15 @@ class JobDetails(TypedDict):
 
 
 class PipelineCreation(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``state``: ``Literal["created", "errored", "pending", "setup", "setup-pending"]``
+    - ``number``: ``int``
+    - ``created_at``: ``str``
+    """
 
     id: str
     state: Literal["created", "errored", "pending", "setup", "setup-pending"]
@@ -1125,6 +1956,15 @@ ScheduleTimetable1.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_schedule`,
     :meth:`~circleci.v2.ApiV2.get_schedule_by_id`, :meth:`~circleci.v2.ApiV2.list_schedules_for_project`,
     :meth:`~circleci.v2.ApiV2.update_schedule`.
+
+    Keys:
+
+    - ``per-hour``: ``int``
+    - ``hours-of-day``: ``list[int]``
+    - ``days-of-week``: ``list[Literal["FRI", "MON", "SAT", "SUN", "THU", "TUE", "WED"]]``
+    - ``days-of-month``: ``list[int]``, not required
+    - ``months``: ``list[Literal["APR", "AUG", "DEC", "FEB", "JAN", "JUL", "JUN", "MAR", "MAY", "NOV", "OCT",
+      "SEP"]]``, not required
 """
 
 
@@ -1144,6 +1984,15 @@ ScheduleTimetable2.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_schedule`,
     :meth:`~circleci.v2.ApiV2.get_schedule_by_id`, :meth:`~circleci.v2.ApiV2.list_schedules_for_project`,
     :meth:`~circleci.v2.ApiV2.update_schedule`.
+
+    Keys:
+
+    - ``per-hour``: ``int``
+    - ``hours-of-day``: ``list[int]``
+    - ``days-of-month``: ``list[int]``
+    - ``days-of-week``: ``list[Literal["FRI", "MON", "SAT", "SUN", "THU", "TUE", "WED"]]``, not required
+    - ``months``: ``list[Literal["APR", "AUG", "DEC", "FEB", "JAN", "JUL", "JUN", "MAR", "MAY", "NOV", "OCT",
+      "SEP"]]``, not required
 """
 
 
@@ -1165,6 +2014,18 @@ Schedule.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_schedule`,
     :meth:`~circleci.v2.ApiV2.get_schedule_by_id`, :meth:`~circleci.v2.ApiV2.list_schedules_for_project`,
     :meth:`~circleci.v2.ApiV2.update_schedule`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``timetable``: ``Union[ScheduleTimetable1, ScheduleTimetable2]``
+    - ``updated-at``: ``str``
+    - ``name``: ``str``
+    - ``created-at``: ``str``
+    - ``project-slug``: ``str``
+    - ``parameters``: ``dict[str, Union[int, str, bool]]``
+    - ``actor``: ``User``
+    - ``description``: ``Optional[str]``
 """
 
 
@@ -1182,6 +2043,15 @@ CreateScheduleBodyTimetable1 = TypedDict(
 )
 CreateScheduleBodyTimetable1.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_schedule`.
+
+    Keys:
+
+    - ``per-hour``: ``int``
+    - ``hours-of-day``: ``list[int]``
+    - ``days-of-week``: ``list[Literal["FRI", "MON", "SAT", "SUN", "THU", "TUE", "WED"]]``
+    - ``days-of-month``: ``list[int]``, not required
+    - ``months``: ``list[Literal["APR", "AUG", "DEC", "FEB", "JAN", "JUL", "JUN", "MAR", "MAY", "NOV", "OCT",
+      "SEP"]]``, not required
 """
 
 
@@ -1199,11 +2069,27 @@ CreateScheduleBodyTimetable2 = TypedDict(
 )
 CreateScheduleBodyTimetable2.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_schedule`.
+
+    Keys:
+
+    - ``per-hour``: ``int``
+    - ``hours-of-day``: ``list[int]``
+    - ``days-of-month``: ``list[int]``
+    - ``days-of-week``: ``list[Literal["FRI", "MON", "SAT", "SUN", "THU", "TUE", "WED"]]``, not required
+    - ``months``: ``list[Literal["APR", "AUG", "DEC", "FEB", "JAN", "JUL", "JUN", "MAR", "MAY", "NOV", "OCT",
+      "SEP"]]``, not required
 """
 
 
 class Artifact(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_artifacts`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_job_artifacts`.
+
+    Keys:
+
+    - ``path``: ``str``
+    - ``node_index``: ``int``
+    - ``url``: ``str``
+    """
 
     path: str
     node_index: int
@@ -1211,7 +2097,18 @@ class Artifact(TypedDict):
 
 
 class TestsItem(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_tests`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.get_tests`.
+
+    Keys:
+
+    - ``message``: ``Optional[str]``
+    - ``source``: ``str``
+    - ``run_time``: ``float``
+    - ``file``: ``str``
+    - ``result``: ``str``
+    - ``name``: ``str``
+    - ``classname``: ``str``
+    """
 
     message: Optional[str]
     source: str
@@ -1225,6 +2122,19 @@ class TestsItem(TypedDict):
 class ProjectSettingsAdvanced(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_project_from_repo`,
     :meth:`~circleci.v2.ApiV2.get_project_settings`, :meth:`~circleci.v2.ApiV2.patch_project_settings`.
+
+    Keys:
+
+    - ``autocancel_builds``: ``bool``, not required
+    - ``build_fork_prs``: ``bool``, not required
+    - ``build_prs_only``: ``bool``, not required
+    - ``disable_ssh``: ``bool``, not required
+    - ``forks_receive_secret_env_vars``: ``bool``, not required
+    - ``oss``: ``bool``, not required
+    - ``set_github_status``: ``bool``, not required
+    - ``setup_workflows``: ``bool``, not required
+    - ``write_settings_requires_admin``: ``bool``, not required
+    - ``pr_only_branch_overrides``: ``list[str]``, not required
     """
 
     autocancel_builds: NotRequired[bool]
@@ -1242,33 +2152,62 @@ class ProjectSettingsAdvanced(TypedDict):
 class ProjectSettings(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_project_from_repo`,
     :meth:`~circleci.v2.ApiV2.get_project_settings`, :meth:`~circleci.v2.ApiV2.patch_project_settings`.
+
+    Keys:
+
+    - ``advanced``: ``ProjectSettingsAdvanced``, not required
     """
 
     advanced: NotRequired[ProjectSettingsAdvanced]
 
 
 class TriggerPipelineRunBodyConfig(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline_run`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline_run`.
+
+    Keys:
+
+    - ``branch``: ``str``, not required
+    - ``tag``: ``str``, not required
+    """
 
     branch: NotRequired[str]
     tag: NotRequired[str]
 
 
 class TriggerPipelineRunBodyCheckout(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline_run`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline_run`.
+
+    Keys:
+
+    - ``branch``: ``str``, not required
+    - ``tag``: ``str``, not required
+    """
 
     branch: NotRequired[str]
     tag: NotRequired[str]
 
 
 class PipelineNotTriggeredResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline_run`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline_run`.
+
+    Keys:
+
+    - ``message``: ``str``, not required
+    """
 
     message: NotRequired[str]
 
 
 class PipelineTriggeredResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline_run`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.trigger_pipeline_run`.
+
+    Keys:
+
+    - ``state``: ``Literal["created", "errored", "pending", "setup", "setup-pending"]``, not required
+    - ``created_at``: ``str``, not required
+    - ``number``: ``int``, not required
+    - ``id``: ``str``, not required
+    """
 
     state: NotRequired[Literal["created", "errored", "pending", "setup", "setup-pending"]]
     created_at: NotRequired[str]
@@ -1277,7 +2216,21 @@ class PipelineTriggeredResponse(TypedDict):
 
 
 class PatchProjectSettingsBodyAdvanced(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.patch_project_settings`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.patch_project_settings`.
+
+    Keys:
+
+    - ``autocancel_builds``: ``bool``, not required
+    - ``build_fork_prs``: ``bool``, not required
+    - ``build_prs_only``: ``bool``, not required
+    - ``disable_ssh``: ``bool``, not required
+    - ``forks_receive_secret_env_vars``: ``bool``, not required
+    - ``oss``: ``bool``, not required
+    - ``set_github_status``: ``bool``, not required
+    - ``setup_workflows``: ``bool``, not required
+    - ``write_settings_requires_admin``: ``bool``, not required
+    - ``pr_only_branch_overrides``: ``list[str]``, not required
+    """
 
     autocancel_builds: NotRequired[bool]
     build_fork_prs: NotRequired[bool]
@@ -1295,6 +2248,11 @@ class PipelineDefinitionRepo(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_definition`, :meth:`~circleci.v2.ApiV2.list_pipeline_definitions`,
     :meth:`~circleci.v2.ApiV2.update_pipeline_definition`.
+
+    Keys:
+
+    - ``full_name``: ``str``, not required
+    - ``external_id``: ``str``, not required
     """
 
     full_name: NotRequired[str]
@@ -1305,6 +2263,12 @@ class PipelineDefinitionConfigSource(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_definition`, :meth:`~circleci.v2.ApiV2.list_pipeline_definitions`,
     :meth:`~circleci.v2.ApiV2.update_pipeline_definition`.
+
+    Keys:
+
+    - ``provider``: ``str``, not required
+    - ``repo``: ``PipelineDefinitionRepo``, not required
+    - ``file_path``: ``str``, not required
     """
 
     provider: NotRequired[str]
@@ -1316,6 +2280,11 @@ class PipelineDefinitionCheckoutSource(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_definition`, :meth:`~circleci.v2.ApiV2.list_pipeline_definitions`,
     :meth:`~circleci.v2.ApiV2.update_pipeline_definition`.
+
+    Keys:
+
+    - ``provider``: ``str``, not required
+    - ``repo``: ``PipelineDefinitionRepo``, not required
     """
 
     provider: NotRequired[str]
@@ -1326,6 +2295,15 @@ class PipelineDefinition(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`,
     :meth:`~circleci.v2.ApiV2.get_pipeline_definition`, :meth:`~circleci.v2.ApiV2.list_pipeline_definitions`,
     :meth:`~circleci.v2.ApiV2.update_pipeline_definition`.
+
+    Keys:
+
+    - ``id``: ``str``, not required
+    - ``name``: ``str``, not required
+    - ``description``: ``str``, not required
+    - ``created_at``: ``str``, not required
+    - ``config_source``: ``PipelineDefinitionConfigSource``, not required
+    - ``checkout_source``: ``PipelineDefinitionCheckoutSource``, not required
     """
 
     id: NotRequired[str]
@@ -1337,19 +2315,36 @@ class PipelineDefinition(TypedDict):
 
 
 class PipelineDefinitionList(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_pipeline_definitions`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_pipeline_definitions`.
+
+    Keys:
+
+    - ``items``: ``list[PipelineDefinition]``, not required
+    """
 
     items: NotRequired[list[PipelineDefinition]]
 
 
 class CreatePipelineDefinitionBodyConfigSource1Repo(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`.
+
+    Keys:
+
+    - ``external_id``: ``str``
+    """
 
     external_id: str
 
 
 class CreatePipelineDefinitionBodyConfigSource1(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`.
+
+    Keys:
+
+    - ``provider``: ``Literal["github_app", "github_server"]``
+    - ``repo``: ``CreatePipelineDefinitionBodyConfigSource1Repo``
+    - ``file_path``: ``str``
+    """
 
     provider: Literal["github_app", "github_server"]
     repo: CreatePipelineDefinitionBodyConfigSource1Repo
@@ -1357,46 +2352,84 @@ class CreatePipelineDefinitionBodyConfigSource1(TypedDict):
 
 
 class CreatePipelineDefinitionBodyConfigSource2(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`.
+
+    Keys:
+
+    - ``provider``: ``Literal["circleci"]``
+    - ``file_path``: ``str``
+    """
 
     provider: Literal["circleci"]
     file_path: str
 
 
 class CreatePipelineDefinitionBodyCheckoutSourceRepo(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`.
+
+    Keys:
+
+    - ``external_id``: ``str``
+    """
 
     external_id: str
 
 
 class CreatePipelineDefinitionBodyCheckoutSource(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_pipeline_definition`.
+
+    Keys:
+
+    - ``provider``: ``Literal["github_app", "github_server"]``
+    - ``repo``: ``CreatePipelineDefinitionBodyCheckoutSourceRepo``
+    """
 
     provider: Literal["github_app", "github_server"]
     repo: CreatePipelineDefinitionBodyCheckoutSourceRepo
 
 
 class UpdatePipelineDefinitionBodyConfigSource(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_pipeline_definition`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_pipeline_definition`.
+
+    Keys:
+
+    - ``file_path``: ``str``, not required
+    """
 
     file_path: NotRequired[str]
 
 
 class UpdatePipelineDefinitionBodyCheckoutSourceRepo(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_pipeline_definition`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_pipeline_definition`.
+
+    Keys:
+
+    - ``external_id``: ``str``, not required
+    """
 
     external_id: NotRequired[str]
 
 
 class UpdatePipelineDefinitionBodyCheckoutSource(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_pipeline_definition`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_pipeline_definition`.
+
+    Keys:
+
+    - ``provider``: ``str``, not required
+    - ``repo``: ``UpdatePipelineDefinitionBodyCheckoutSourceRepo``, not required
+    """
 
     provider: NotRequired[str]
     repo: NotRequired[UpdatePipelineDefinitionBodyCheckoutSourceRepo]
 
 
 class PipelineDefinitionDeleted(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_pipeline_definition`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_pipeline_definition`.
+
+    Keys:
+
+    - ``message``: ``str``, not required
+    """
 
     message: NotRequired[str]
 
@@ -1405,6 +2438,11 @@ class TriggerEventSourceRepo(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`,
     :meth:`~circleci.v2.ApiV2.get_trigger`, :meth:`~circleci.v2.ApiV2.list_pipeline_definition_triggers`,
     :meth:`~circleci.v2.ApiV2.update_trigger`.
+
+    Keys:
+
+    - ``full_name``: ``str``, not required
+    - ``external_id``: ``str``, not required
     """
 
     full_name: NotRequired[str]
@@ -1415,6 +2453,11 @@ class TriggerEventSourceWebhook(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`,
     :meth:`~circleci.v2.ApiV2.get_trigger`, :meth:`~circleci.v2.ApiV2.list_pipeline_definition_triggers`,
     :meth:`~circleci.v2.ApiV2.update_trigger`.
+
+    Keys:
+
+    - ``url``: ``str``, not required
+    - ``sender``: ``str``, not required
     """
 
     url: NotRequired[str]
@@ -1425,6 +2468,10 @@ class TriggerEventSourceScheduleAttributionActor(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`,
     :meth:`~circleci.v2.ApiV2.get_trigger`, :meth:`~circleci.v2.ApiV2.list_pipeline_definition_triggers`,
     :meth:`~circleci.v2.ApiV2.update_trigger`.
+
+    Keys:
+
+    - ``id``: ``str``, not required
     """
 
     id: NotRequired[str]
@@ -1434,6 +2481,11 @@ class TriggerEventSourceSchedule(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`,
     :meth:`~circleci.v2.ApiV2.get_trigger`, :meth:`~circleci.v2.ApiV2.list_pipeline_definition_triggers`,
     :meth:`~circleci.v2.ApiV2.update_trigger`.
+
+    Keys:
+
+    - ``cron_expression``: ``str``, not required
+    - ``attribution_actor``: ``TriggerEventSourceScheduleAttributionActor``, not required
     """
 
     cron_expression: NotRequired[str]
@@ -1444,6 +2496,13 @@ class TriggerEventSource(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`,
     :meth:`~circleci.v2.ApiV2.get_trigger`, :meth:`~circleci.v2.ApiV2.list_pipeline_definition_triggers`,
     :meth:`~circleci.v2.ApiV2.update_trigger`.
+
+    Keys:
+
+    - ``provider``: ``str``, not required
+    - ``repo``: ``TriggerEventSourceRepo``, not required
+    - ``webhook``: ``TriggerEventSourceWebhook``, not required
+    - ``schedule``: ``TriggerEventSourceSchedule``, not required
     """
 
     provider: NotRequired[str]
@@ -1456,6 +2515,20 @@ class Trigger(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`,
     :meth:`~circleci.v2.ApiV2.get_trigger`, :meth:`~circleci.v2.ApiV2.list_pipeline_definition_triggers`,
     :meth:`~circleci.v2.ApiV2.update_trigger`.
+
+    Keys:
+
+    - ``id``: ``str``, not required
+    - ``event_name``: ``str``, not required
+    - ``event_source``: ``TriggerEventSource``, not required
+    - ``event_preset``: ``Literal["all-pushes", "default-branch-pushes", "non-draft-pr-opened",
+      "only-build-prs", "only-build-pushes-to-non-draft-prs", "only-labeled-prs", "only-merged-or-closed-prs",
+      "only-merged-prs", "only-open-prs", "only-ready-for-review-prs", "only-tags",
+      "pr-comment-equals-run-ci", "pushes-to-merge-queues"]``, not required
+    - ``checkout_ref``: ``str``, not required
+    - ``config_ref``: ``str``, not required
+    - ``disabled``: ``bool``, not required
+    - ``parameters``: ``dict[str, Any]``, not required
     """
 
     id: NotRequired[str]
@@ -1485,32 +2558,61 @@ class Trigger(TypedDict):
 
 
 class TriggerList(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_pipeline_definition_triggers`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_pipeline_definition_triggers`.
+
+    Keys:
+
+    - ``items``: ``list[Trigger]``, not required
+    """
 
     items: NotRequired[list[Trigger]]
 
 
 class CreateTriggerBodyEventSourceRepo(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`.
+
+    Keys:
+
+    - ``external_id``: ``str``
+    """
 
     external_id: str
 
 
 class CreateTriggerBodyEventSourceWebhook(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`.
+
+    Keys:
+
+    - ``sender``: ``str``, not required
+    """
 
     sender: NotRequired[str]
 
 
 class CreateTriggerBodyEventSourceSchedule(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`.
+
+    Keys:
+
+    - ``cron_expression``: ``str``, not required
+    - ``attribution_actor``: ``Literal["current", "system"]``, not required
+    """
 
     cron_expression: NotRequired[str]
     attribution_actor: NotRequired[Literal["current", "system"]]
 
 
 class CreateTriggerBodyEventSource(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_trigger`.
+
+    Keys:
+
+    - ``provider``: ``str``
+    - ``repo``: ``CreateTriggerBodyEventSourceRepo``, not required
+    - ``webhook``: ``CreateTriggerBodyEventSourceWebhook``, not required
+    - ``schedule``: ``CreateTriggerBodyEventSourceSchedule``, not required
+    """
 
     provider: str
     repo: NotRequired[CreateTriggerBodyEventSourceRepo]
@@ -1519,34 +2621,62 @@ class CreateTriggerBodyEventSource(TypedDict):
 
 
 class RollbackProjectResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.rollback_project`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.rollback_project`.
+
+    Keys:
+
+    - ``id``: ``str``, not required
+    - ``rollback_type``: ``str``, not required
+    """
 
     id: NotRequired[str]
     rollback_type: NotRequired[str]
 
 
 class UpdateTriggerBodyEventSourceWebhook(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_trigger`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_trigger`.
+
+    Keys:
+
+    - ``sender``: ``str``, not required
+    """
 
     sender: NotRequired[str]
 
 
 class UpdateTriggerBodyEventSourceSchedule(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_trigger`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_trigger`.
+
+    Keys:
+
+    - ``cron_expression``: ``str``, not required
+    - ``attribution_actor``: ``Literal["current", "system"]``, not required
+    """
 
     cron_expression: NotRequired[str]
     attribution_actor: NotRequired[Literal["current", "system"]]
 
 
 class UpdateTriggerBodyEventSource(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_trigger`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_trigger`.
+
+    Keys:
+
+    - ``webhook``: ``UpdateTriggerBodyEventSourceWebhook``, not required
+    - ``schedule``: ``UpdateTriggerBodyEventSourceSchedule``, not required
+    """
 
     webhook: NotRequired[UpdateTriggerBodyEventSourceWebhook]
     schedule: NotRequired[UpdateTriggerBodyEventSourceSchedule]
 
 
 class TriggerDeleted(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_trigger`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_trigger`.
+
+    Keys:
+
+    - ``message``: ``str``, not required
+    """
 
     message: NotRequired[str]
 
@@ -1565,6 +2695,15 @@ UpdateScheduleBodyTimetable = TypedDict(
 )
 UpdateScheduleBodyTimetable.__doc__ = """
     An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.update_schedule`.
+
+    Keys:
+
+    - ``per-hour``: ``int``, not required
+    - ``hours-of-day``: ``list[int]``, not required
+    - ``days-of-week``: ``list[Literal["FRI", "MON", "SAT", "SUN", "THU", "TUE", "WED"]]``, not required
+    - ``days-of-month``: ``list[int]``, not required
+    - ``months``: ``list[Literal["APR", "AUG", "DEC", "FEB", "JAN", "JUL", "JUN", "MAR", "MAY", "NOV", "OCT",
+      "SEP"]]``, not required
 """
 
 
@@ -1572,6 +2711,11 @@ class WebhookScope(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_webhook`,
     :meth:`~circleci.v2.ApiV2.get_webhook_by_id`, :meth:`~circleci.v2.ApiV2.get_webhooks`,
     :meth:`~circleci.v2.ApiV2.update_webhook`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``type``: ``str``
     """
 
     id: str
@@ -1582,6 +2726,18 @@ class Webhook(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_webhook`,
     :meth:`~circleci.v2.ApiV2.get_webhook_by_id`, :meth:`~circleci.v2.ApiV2.get_webhooks`,
     :meth:`~circleci.v2.ApiV2.update_webhook`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``name``: ``str``
+    - ``url``: ``str``
+    - ``verify_tls``: ``bool``
+    - ``signing_secret``: ``str``
+    - ``events``: ``list[Literal["job-completed", "workflow-completed"]]``
+    - ``scope``: ``WebhookScope``
+    - ``created_at``: ``str``
+    - ``updated_at``: ``str``
     """
 
     id: str
@@ -1596,20 +2752,51 @@ class Webhook(TypedDict):
 
 
 class CreateWebhookScope(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_webhook`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.create_webhook`.
+
+    Keys:
+
+    - ``id``: ``str``
+    - ``type``: ``Literal["project"]``
+    """
 
     id: str
     type: Literal["project"]
 
 
 class WebhookDeleted(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_webhook`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.delete_webhook`.
+
+    Keys:
+
+    - ``message``: ``str``, not required
+    """
 
     message: NotRequired[str]
 
 
 class Job(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_workflow_jobs`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.list_workflow_jobs`.
+
+    Keys:
+
+    - ``canceled_by``: ``str``, not required
+    - ``dependencies``: ``list[str]``
+    - ``job_number``: ``int``, not required
+    - ``id``: ``str``
+    - ``started_at``: ``str``
+    - ``name``: ``str``
+    - ``approved_by``: ``str``, not required
+    - ``project_slug``: ``str``
+    - ``status``: ``Literal["blocked", "canceled", "failed", "infrastructure_fail", "not_run", "not_running",
+      "on_hold", "queued", "retried", "running", "success", "terminated-unknown", "timedout",
+      "unauthorized"]``
+    - ``type``: ``Literal["approval", "build"]``
+    - ``requires``: ``dict[str, list[Literal["canceled", "failed", "not_run", "success", "unauthorized"]]]``,
+      not required
+    - ``stopped_at``: ``Optional[str]``, not required
+    - ``approval_request_id``: ``str``, not required
+    """
 
     canceled_by: NotRequired[str]
     dependencies: list[str]
@@ -1642,6 +2829,11 @@ class Job(TypedDict):
 
 
 class RerunWorkflowResponse(TypedDict):
-    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.rerun_workflow`."""
+    """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.rerun_workflow`.
+
+    Keys:
+
+    - ``workflow_id``: ``str``
+    """
 
     workflow_id: str

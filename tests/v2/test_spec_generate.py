@@ -37,6 +37,7 @@ def test_check_mode_reports_stale_files_and_writing_fixes_them(
 ) -> None:
     assert generate.main(["--check"]) == 0
     monkeypatch.setattr(generate, "ROOT", tmp_path)
+    monkeypatch.setattr(generate, "TAGS_DIR", tmp_path / "out" / "tags")
     for name in ("TYPES_OUTPUT", "FAKE_OUTPUT", "DOCS_OUTPUT", "REQUIRED_OUTPUT"):
         monkeypatch.setattr(generate, name, tmp_path / "out" / getattr(generate, name).name)
     assert generate.main(["--check"]) == 1
