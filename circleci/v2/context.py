@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from .._args import query
 from ._operation import V2Operations, operation
@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from .types import (
         Context,
         ContextProjectRestrictionsListItem,
+        CreateContextBodyOwner1,
+        CreateContextBodyOwner2,
         EnvVarListItem,
         LoosePage,
         MessageResponse,
@@ -47,7 +49,7 @@ class ContextOperations(V2Operations):
         return self._call("listContexts", params=params)
 
     @operation("createContext", "POST", "/context")
-    def create_context(self, *, name: str, owner: dict[str, Any]) -> Context:
+    def create_context(self, *, name: str, owner: Union[CreateContextBodyOwner1, CreateContextBodyOwner2]) -> Context:
         """Create a context.
 
         :param name: the context's name.

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
         PipelineCreation,
         PipelineNotTriggeredResponse,
         PipelineTriggeredResponse,
+        TriggerPipelineRunBodyCheckout,
+        TriggerPipelineRunBodyConfig,
         Workflow,
     )
 
@@ -152,8 +154,8 @@ class PipelineOperations(V2Operations):
         project: str,
         *,
         definition_id: Optional[str] = None,
-        config: Optional[dict[str, Any]] = None,
-        checkout: Optional[dict[str, Any]] = None,
+        config: Optional[TriggerPipelineRunBodyConfig] = None,
+        checkout: Optional[TriggerPipelineRunBodyCheckout] = None,
         parameters: Optional[dict[str, Any]] = None,
     ) -> Union[PipelineNotTriggeredResponse, PipelineTriggeredResponse]:
         """Run a pipeline definition of a project (GitHub App, GitLab and others).

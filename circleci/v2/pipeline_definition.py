@@ -6,13 +6,22 @@ config file to use and where to check code out from.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional, Union
 
 from .._args import query
 from ._operation import V2Operations, operation
 
 if TYPE_CHECKING:
-    from .types import PipelineDefinition, PipelineDefinitionDeleted, PipelineDefinitionList
+    from .types import (
+        CreatePipelineDefinitionBodyCheckoutSource,
+        CreatePipelineDefinitionBodyConfigSource1,
+        CreatePipelineDefinitionBodyConfigSource2,
+        PipelineDefinition,
+        PipelineDefinitionDeleted,
+        PipelineDefinitionList,
+        UpdatePipelineDefinitionBodyCheckoutSource,
+        UpdatePipelineDefinitionBodyConfigSource,
+    )
 
 
 class PipelineDefinitionOperations(V2Operations):
@@ -33,8 +42,8 @@ class PipelineDefinitionOperations(V2Operations):
         project_id: str,
         *,
         name: str,
-        config_source: dict[str, Any],
-        checkout_source: dict[str, Any],
+        config_source: Union[CreatePipelineDefinitionBodyConfigSource1, CreatePipelineDefinitionBodyConfigSource2],
+        checkout_source: CreatePipelineDefinitionBodyCheckoutSource,
         description: Optional[str] = None,
     ) -> PipelineDefinition:
         """Add a pipeline definition to a project.
@@ -77,8 +86,8 @@ class PipelineDefinitionOperations(V2Operations):
         *,
         name: Optional[str] = None,
         description: Optional[str] = None,
-        config_source: Optional[dict[str, Any]] = None,
-        checkout_source: Optional[dict[str, Any]] = None,
+        config_source: Optional[UpdatePipelineDefinitionBodyConfigSource] = None,
+        checkout_source: Optional[UpdatePipelineDefinitionBodyCheckoutSource] = None,
     ) -> PipelineDefinition:
         """Change some fields of a pipeline definition; the others are kept.
 

@@ -8,13 +8,21 @@ advanced settings. Most operations take a project slug: ``gh/org/repo``,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 from .._args import query
 from ._operation import V2Operations, operation
 
 if TYPE_CHECKING:
-    from .types import CheckoutKey, EnvironmentVariable, MessageResponse, Page, Project, ProjectSettings
+    from .types import (
+        CheckoutKey,
+        EnvironmentVariable,
+        MessageResponse,
+        Page,
+        PatchProjectSettingsBodyAdvanced,
+        Project,
+        ProjectSettings,
+    )
 
 
 class ProjectOperations(V2Operations):
@@ -168,9 +176,14 @@ class ProjectOperations(V2Operations):
 
     @operation("patchProjectSettings", "PATCH", "/project/{provider}/{organization}/{project}/settings")
     def patch_project_settings(
-        self, provider: str, organization: str, project: str, *, advanced: Optional[dict[str, Any]] = None
+        self,
+        provider: str,
+        organization: str,
+        project: str,
+        *,
+        advanced: Optional[PatchProjectSettingsBodyAdvanced] = None,
     ) -> ProjectSettings:
-        """Change some of a project's advanced settings (an experimental operation).
+        """Change some of a project's advanced settings.
 
         :param provider: ``"gh"``, ``"github"``, ``"bb"``, ``"bitbucket"`` or ``"circleci"``.
         :param organization: the organization's name (or id, for ``circleci``).

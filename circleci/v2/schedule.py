@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from .._args import query
 from ._operation import V2Operations, operation
 
 if TYPE_CHECKING:
-    from .types import MessageResponse, Page, Schedule
+    from .types import (
+        CreateScheduleBodyTimetable1,
+        CreateScheduleBodyTimetable2,
+        MessageResponse,
+        Page,
+        Schedule,
+        UpdateScheduleBodyTimetable,
+    )
 
 
 class ScheduleOperations(V2Operations):
@@ -31,7 +38,7 @@ class ScheduleOperations(V2Operations):
         project_slug: str,
         *,
         name: str,
-        timetable: dict[str, Any],
+        timetable: Union[CreateScheduleBodyTimetable1, CreateScheduleBodyTimetable2],
         attribution_actor: str,
         parameters: dict[str, Any],
         description: Optional[str] = None,
@@ -83,7 +90,7 @@ class ScheduleOperations(V2Operations):
         *,
         description: Optional[str] = None,
         name: Optional[str] = None,
-        timetable: Optional[dict[str, Any]] = None,
+        timetable: Optional[UpdateScheduleBodyTimetable] = None,
         attribution_actor: Optional[str] = None,
         parameters: Optional[dict[str, Any]] = None,
     ) -> Schedule:

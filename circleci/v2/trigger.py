@@ -12,7 +12,7 @@ from .._args import query
 from ._operation import V2Operations, operation
 
 if TYPE_CHECKING:
-    from .types import Trigger, TriggerDeleted, TriggerList
+    from .types import CreateTriggerBodyEventSource, Trigger, TriggerDeleted, TriggerList, UpdateTriggerBodyEventSource
 
 
 class TriggerOperations(V2Operations):
@@ -38,12 +38,13 @@ class TriggerOperations(V2Operations):
         project_id: str,
         pipeline_definition_id: str,
         *,
-        event_source: dict[str, Any],
+        event_source: CreateTriggerBodyEventSource,
         event_preset: Optional[str] = None,
         checkout_ref: Optional[str] = None,
         config_ref: Optional[str] = None,
         event_name: Optional[str] = None,
         disabled: Optional[bool] = None,
+        parameters: Optional[dict[str, Any]] = None,
     ) -> Trigger:
         """Add a trigger to a pipeline definition.
 
@@ -58,6 +59,7 @@ class TriggerOperations(V2Operations):
         :param config_ref: the ref to read the config from.
         :param event_name: a name for the triggering event (``webhook`` only).
         :param disabled: ``True`` to create the trigger turned off.
+        :param parameters: pipeline parameters, name to value (``schedule`` triggers only).
         :returns: the new trigger.
         """
         body = query(
@@ -67,6 +69,7 @@ class TriggerOperations(V2Operations):
             config_ref=config_ref,
             event_name=event_name,
             disabled=disabled,
+            parameters=parameters,
         )
         return self._call("createTrigger", project_id, pipeline_definition_id, body=body)
 
@@ -91,7 +94,8 @@ class TriggerOperations(V2Operations):
         config_ref: Optional[str] = None,
         event_name: Optional[str] = None,
         disabled: Optional[bool] = None,
-        event_source: Optional[dict[str, Any]] = None,
+        event_source: Optional[UpdateTriggerBodyEventSource] = None,
+        parameters: Optional[dict[str, Any]] = None,
     ) -> Trigger:
         """Change some fields of a trigger; the others are kept.
 
@@ -102,7 +106,9 @@ class TriggerOperations(V2Operations):
         :param config_ref: the ref to read the config from.
         :param event_name: a name for the triggering event (``webhook`` only).
         :param disabled: ``True`` to turn the trigger off, ``False`` to turn it on.
-        :param event_source: for ``webhook`` triggers, e.g. ``{"webhook": {"sender": "..."}}``.
+        :param event_source: for ``webhook`` triggers, e.g. ``{"webhook": {"sender": "..."}}``;
+            for ``schedule`` triggers, ``{"schedule": {"cron_expression": "0 3 * * *"}}``.
+        :param parameters: pipeline parameters, name to value (``schedule`` triggers only).
         :returns: the trigger after the change.
         """
         body = query(
@@ -112,6 +118,7 @@ class TriggerOperations(V2Operations):
             event_name=event_name,
             disabled=disabled,
             event_source=event_source,
+            parameters=parameters,
         )
         return self._call("updateTrigger", project_id, trigger_id, body=body)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 from .._args import query
 from ._operation import V2Operations, operation
 
 if TYPE_CHECKING:
-    from .types import Page, Webhook, WebhookDeleted
+    from .types import CreateWebhookScope, Page, Webhook, WebhookDeleted
 
 
 class WebhookOperations(V2Operations):
@@ -37,7 +37,7 @@ class WebhookOperations(V2Operations):
         url: str,
         verify_tls: bool,
         signing_secret: str,
-        scope: dict[str, Any],
+        scope: CreateWebhookScope,
     ) -> Webhook:
         """Create an outbound webhook.
 

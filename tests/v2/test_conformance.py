@@ -410,3 +410,11 @@ def test_every_required_body_field_is_checked_before_sending(op: Operation) -> N
             with pytest.raises(InvalidArgumentError, match=snake(field)):
                 getattr(make_api(), name)(*args, **kwargs)
             assert len(mock.calls) == 0
+
+
+@pytest.mark.parametrize("op", [p for p, op in zip(PARAMS, OPERATIONS) if op.version == CURRENT])
+def test_every_body_field_and_query_parameter_of_the_current_spec_is_an_argument(op: Operation) -> None:
+    accepted = inspect.signature(getattr(ApiV2, the_method(op))).parameters
+    schema = body_schema(op) or {}
+    wanted = [*schema.get("properties", {}), *(name for name in query_parameters(op) if name != "page-token")]
+    assert [name for name in wanted if snake(name) not in accepted] == []

@@ -32,6 +32,23 @@ def test_each_method_declares_the_generated_return_type(name: str) -> None:
     assert "Any" not in annotation.replace("dict[str, Any]", "")
 
 
+def body_parameters() -> list[tuple[str, str, str]]:
+    """(method, argument, generated type) for every body field whose type is a generated TypedDict."""
+    found = []
+    for name, method in sorted(METHODS.items()):
+        for field, expression in GENERATED.bodies.get(method.operation.operation_id, {}).items():
+            if re.search(r"[A-Z][a-z]+[A-Z]", expression):
+                found.append((name, re.sub(r"[^0-9a-zA-Z]+", "_", field).lower(), expression))
+    return found
+
+
+def test_object_body_fields_take_the_generated_typeddicts() -> None:
+    found = body_parameters()
+    assert len(found) == 13
+    for name, argument, expression in found:
+        assert METHODS[name].__annotations__[argument] in (expression, f"Optional[{expression}]"), (name, argument)
+
+
 def test_the_types_module_is_plain_typeddicts_usable_at_run_time() -> None:
     page = types.Page[types.Pipeline]
     assert typing.get_origin(page) is types.Page
@@ -84,6 +101,12 @@ def user_script() -> tuple[str, set[int]]:
         lines.append(f"    print(r_{name}{path}[{key + '_x'!r}])")
         wrong.add(len(lines))
     lines.append("    api.iterate(api.get_pipeline_by_id, 'x')")
+    wrong.add(len(lines))
+    lines.append('    api.trigger_pipeline_run("gh", "o", "p", config={"branch": "main"}, checkout={"tag": "v1"})')
+    lines.append('    api.trigger_pipeline_run("gh", "o", "p", config={"brnch": "main"})')
+    wrong.add(len(lines))
+    lines.append('    api.create_otel_exporter(org_id="o", endpoint="h:1", protocol="grpc")')
+    lines.append('    api.create_otel_exporter(org_id="o", endpoint="h:1", protocol="tcp")')
     wrong.add(len(lines))
     return "\n".join(lines) + "\n", wrong
 
