@@ -179,8 +179,9 @@ class TypeBuilder:
         for key in ("oneOf", "anyOf"):
             if key in node:
                 choices: list[str] = []
+                unnamed = [sub for sub in node[key] if "$ref" not in sub and not sub.get("title")]
                 for index, sub in enumerate(node[key]):
-                    text = self.expression(sub, document, f"{context}{index + 1}")
+                    text = self.expression(sub, document, f"{context}{index + 1}" if len(unnamed) > 1 else context)
                     if text not in choices:
                         choices.append(text)
                 if "Any" in choices:

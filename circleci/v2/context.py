@@ -19,7 +19,7 @@ if TYPE_CHECKING:
         Page,
         RestrictionCreated,
         RestrictionDeleted,
-        UpdateEnvVar1,
+        UpdateEnvVar,
     )
 
 
@@ -106,7 +106,7 @@ class ContextOperations(V2Operations):
     @operation("addEnvironmentVariableToContext", "PUT", "/context/{context_id}/environment-variable/{env_var_name}")
     def add_environment_variable_to_context(
         self, context_id: str, env_var_name: str, *, value: str
-    ) -> Union[UpdateEnvVar1, MessageResponse]:
+    ) -> Union[UpdateEnvVar, MessageResponse]:
         """Set an environment variable of a context, creating or replacing it.
 
         :param context_id: the context's UUID.

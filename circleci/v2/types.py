@@ -112,7 +112,7 @@ class EnvVarListItem(TypedDict):
     context_id: str
 
 
-class UpdateEnvVar1(TypedDict):
+class UpdateEnvVar(TypedDict):
     """An object of the v2 spec, used by :meth:`~circleci.v2.ApiV2.add_environment_variable_to_context`.
 
     Keys:
