@@ -136,3 +136,15 @@ def test_mypy_flags_every_misspelt_key_and_accepts_the_real_ones(tmp_path: Path)
     )
     flagged = {int(line) for line in re.findall(r"^user\.py:(\d+): error", done.stdout, re.M)}
     assert flagged == wrong, done.stdout
+
+
+def test_the_client_never_imports_the_types_at_run_time() -> None:
+    code = (
+        "import sys\n"
+        "from circleci.api import Api\n"
+        "api = Api('t0k', url='http://127.0.0.1:9/api/v1.1').v2\n"
+        "assert 'circleci.v2.client' in sys.modules\n"
+        "print('circleci.v2.types' in sys.modules, 'typing_extensions' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split() == ["False", "False"]
