@@ -447,10 +447,17 @@ def required_fields(ops: list[Op]) -> dict[str, tuple[tuple[str, bool], ...]]:
         if schema and schema.get("required"):
             properties = schema.get("properties", {})
             table[op.operation_id] = tuple(
-                (field, resolve(properties.get(field, {}), op.document).get("type") == "string")
-                for field in schema["required"]
+                (field, _is_text(properties.get(field, {}), op.document)) for field in schema["required"]
             )
     return dict(sorted(table.items()))
+
+
+def _is_text(node: Any, document: dict[str, Any]) -> bool:
+    """Whether a field holds text: typed ``string``, or untyped and not a structure (``prefix`` of an allow-list)."""
+    node = resolve(node, document)
+    if "type" in node:
+        return bool(node["type"] == "string")
+    return not any(key in node for key in ("properties", "items", "oneOf", "anyOf", "allOf", "additionalProperties"))
 
 
 def render_required(table: dict[str, tuple[tuple[str, bool], ...]]) -> str:

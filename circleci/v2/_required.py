@@ -18,7 +18,7 @@ REQUIRED_FIELDS: dict[str, tuple[tuple[str, bool], ...]] = {
     "createProject": (("name", True),),
     "createSchedule": (("name", True), ("timetable", False), ("attribution-actor", True), ("parameters", False)),
     "createTrigger": (("event_source", False),),
-    "createURLOrbAllowListEntry": (("name", True), ("prefix", False), ("auth", True)),
+    "createURLOrbAllowListEntry": (("name", True), ("prefix", True), ("auth", True)),
     "createUsageExport": (("start", True), ("end", True)),
     "createWebhook": (
         ("name", True),

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+import responses
 
 from circleci._operation import Operation, fill, marker
 from circleci.error import InvalidArgumentError
 from circleci.v2._operation import OPERATIONS
 from circleci.v2.client import ApiV2
+
+from .wire import Wire, check, make_api
 
 
 def test_expand_fills_placeholders_in_order_slugs_keeping_their_slashes() -> None:
@@ -48,3 +53,34 @@ def test_every_v2_method_carries_the_record_its_requests_use() -> None:
         if record is not None:
             assert OPERATIONS[record.operation_id] is record
     assert len(OPERATIONS) == 115
+
+
+def test_an_empty_required_text_field_is_refused_before_sending() -> None:
+    api = make_api()
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        with pytest.raises(InvalidArgumentError, match="name"):
+            api.create_context(name="", owner={"id": "o-1"})
+        with pytest.raises(InvalidArgumentError, match="prefix"):
+            api.create_url_orb_allow_list_entry("gh/org", name="n", prefix="", auth="none")
+        assert len(mock.calls) == 0
+
+
+def test_a_required_field_that_is_false_or_empty_structure_is_sent() -> None:
+    scope: Any = {"id": "p-1", "type": "project"}
+    check(
+        Wire(
+            lambda api: api.create_webhook(
+                name="w", events=[], url="https://h", verify_tls=False, signing_secret="s", scope=scope
+            ),
+            "POST",
+            "/webhook",
+            body={
+                "name": "w",
+                "events": [],
+                "url": "https://h",
+                "verify-tls": False,
+                "signing-secret": "s",
+                "scope": scope,
+            },
+        )
+    )
