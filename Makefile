@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install test docs lint demo bench clean
+.PHONY: install test docs lint demo bench clean spec
 
 install: $(STAMP)
 
@@ -21,12 +21,16 @@ docs: $(STAMP)
 	$(BIN)/python -m sphinx -W --keep-going -q -b html docs docs/_build/html
 
 lint: $(STAMP)
-	$(BIN)/python -m ruff check circleci demo tests bench
-	$(BIN)/python -m ruff format --check circleci demo tests bench
+	$(BIN)/python -m ruff check circleci demo tests bench spec
+	$(BIN)/python -m ruff format --check circleci demo tests bench spec
 	$(BIN)/python -m mypy
 
 demo: $(STAMP)
 	$(BIN)/python -m demo
+
+# Regenerate what is derived from the vendored specs in spec/ (types, the fake's schemas, docs tables).
+spec: $(STAMP)
+	$(BIN)/python spec/generate.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from fnmatch import fnmatchcase
-from typing import Any, Callable, NamedTuple, Optional, TypeVar, Union
+from typing import Any, Callable, NamedTuple, Optional, TypeVar, Union, cast
 
 from ._client import BaseClient
 from .api import Api
@@ -143,7 +143,7 @@ class SDK:
 
     def _workflows(self, pipeline_id: str) -> list[dict[str, Any]]:
         """Every workflow of a pipeline, across pages."""
-        return list(self._v2.iterate(self._v2.list_workflows_by_pipeline_id, pipeline_id))
+        return cast("list[dict[str, Any]]", list(self._v2.iterate(self._v2.list_workflows_by_pipeline_id, pipeline_id)))
 
     def _poll(self, check: Callable[[], Union[T, _Waiting]], interval: float, timeout: Optional[float]) -> T:
         """Call ``check`` every ``interval`` seconds until it returns something other than a :class:`_Waiting`.
@@ -218,7 +218,7 @@ class SDK:
         if not pipeline_id:
             self._log("CIRCLE_PIPELINE_ID was not found: every running pipeline of the project is waited on.")
             return None
-        pipeline: dict[str, Any] = self._v2.get_pipeline_by_id(pipeline_id)
+        pipeline: dict[str, Any] = cast("dict[str, Any]", self._v2.get_pipeline_by_id(pipeline_id))
         return pipeline
 
     def _earlier_running(
@@ -251,7 +251,8 @@ class SDK:
         self, project_slug: str, branch: Optional[str], current: Optional[dict[str, Any]], oldest: Optional[datetime]
     ) -> Iterator[dict[str, Any]]:
         """Pipelines created since ``oldest`` (all if ``None``), newest first, other than ``current`` and later ones."""
-        for pipeline in self._v2.iterate(self._v2.list_pipelines_for_project, project_slug, branch=branch):
+        pipelines = self._v2.iterate(self._v2.list_pipelines_for_project, project_slug, branch=branch)
+        for pipeline in cast("Iterator[dict[str, Any]]", pipelines):
             if oldest is not None and _created_at(pipeline) < oldest:
                 return
             if current is None or pipeline["number"] < current["number"]:
@@ -297,7 +298,7 @@ class SDK:
         unfinished = [wf for wf in workflows if wf.get("status") not in _FINISHED and wf.get("status") != _ON_HOLD]
         if unfinished:
             return _Waiting(f"waiting for {name}: {_statuses(unfinished)}", unfinished)
-        return Outcome(pipeline, workflows)
+        return Outcome(cast("dict[str, Any]", pipeline), workflows)
 
     def trigger_pipeline_and_wait(
         self,
@@ -380,7 +381,9 @@ class SDK:
         .. versionadded:: 1.3.0
         """
         _check_workers(workers)
-        artifacts = list(self._v2.iterate(self._v2.get_job_artifacts, project_slug, job_number))
+        artifacts = cast(
+            "list[dict[str, Any]]", list(self._v2.iterate(self._v2.get_job_artifacts, project_slug, job_number))
+        )
         return self._download_all(self._v2, artifacts, destdir, pattern, workers)
 
     def download_build_artifacts(

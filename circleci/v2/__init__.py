@@ -1,5 +1,5 @@
 """CircleCI API v2: :class:`ApiV2` and the :func:`project_slug` helper."""
 
-from .client import DEFAULT_URL, ApiV2, project_slug
+from .client import DEFAULT_URL, ApiV2, PageTokenRepeated, project_slug
 
-__all__ = ["ApiV2", "DEFAULT_URL", "project_slug"]
+__all__ = ["ApiV2", "DEFAULT_URL", "PageTokenRepeated", "project_slug"]

@@ -1,35 +1,26 @@
-"""Marking each ApiV2 method with the spec operation it implements."""
+"""Marking each ApiV2 method with the spec operation it implements.
+
+The mechanism is shared with other API versions (see :mod:`circleci._operation`);
+this module holds the v2 registry, its marker :func:`operation`, and
+:class:`V2Operations`, the base of every tag class, whose ``_call`` sends a
+request from the record.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple, TypeVar
+from .._operation import Operation, OperationClient, marker
+from ._required import REQUIRED_FIELDS
 
-F = TypeVar("F", bound=Callable[..., Any])
+__all__ = ["OPERATIONS", "Operation", "V2Operations", "operation"]
 
+#: operationId -> record, filled as the tag modules are imported.
+OPERATIONS: dict[str, Operation] = {}
 
-class Operation(NamedTuple):
-    """Where a method sits in CircleCI's v2 OpenAPI spec."""
-
-    operation_id: str
-    verb: str
-    path: str
-    paginated: bool = False
+operation = marker(OPERATIONS)
 
 
-def operation(operation_id: str, verb: str, path: str, *, paginated: bool = False) -> Callable[[F], F]:
-    """Record on a method the operation it implements, as ``method.operation``.
+class V2Operations(OperationClient):
+    """The base of the v2 tag classes: requests go out through their operation records."""
 
-    The method itself is returned unchanged, so calls cost nothing extra; the
-    record feeds the conformance tests and the operation table in the docs.
-
-    :param operation_id: the spec's ``operationId``, e.g. ``"triggerPipeline"``.
-    :param verb: the HTTP verb.
-    :param path: the spec's path template, e.g. ``"/project/{project-slug}/pipeline"``.
-    :param paginated: whether the operation answers with ``next_page_token``.
-    """
-
-    def mark(method: F) -> F:
-        method.operation = Operation(operation_id, verb, path, paginated)  # type: ignore[attr-defined]
-        return method
-
-    return mark
+    _operations = OPERATIONS
+    _required_fields = REQUIRED_FIELDS

@@ -8,13 +8,14 @@ OpenAPI spec, grouped in one module per tag of the spec, and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Callable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar, Union
 
 from urllib3.util.retry import Retry
 
 from .._args import VCS_TYPES, required
 from .._client import BaseClient
-from ..error import InvalidArgumentError
+from .._operation import Operation
+from ..error import CircleCIException, InvalidArgumentError
 from ..transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport
 from .context import ContextOperations
 from .deploy import DeployOperations
@@ -23,6 +24,7 @@ from .insights import InsightsOperations
 from .job import JobOperations
 from .oidc import OidcOperations
 from .organization import OrganizationOperations
+from .otel import OtelOperations
 from .pipeline import PipelineOperations
 from .pipeline_definition import PipelineDefinitionOperations
 from .policy import PolicyOperations
@@ -35,7 +37,19 @@ from .user import UserOperations
 from .webhook import WebhookOperations
 from .workflow import WorkflowOperations
 
-__all__ = ["ApiV2", "project_slug", "DEFAULT_URL"]
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from typing_extensions import ReadOnly, TypedDict
+
+    class _PageLike(TypedDict, Generic[T], total=False):
+        """What :meth:`ApiV2.iterate` needs of a page: both page types of :mod:`circleci.v2.types` match it."""
+
+        items: ReadOnly[list[T]]
+        next_page_token: ReadOnly[Optional[str]]
+
+
+__all__ = ["ApiV2", "project_slug", "DEFAULT_URL", "PageTokenRepeated"]
 
 DEFAULT_URL = "https://circleci.com/api/v2"
 _SLUG_PREFIX = {"github": "gh", "gh": "gh", "bitbucket": "bb", "bb": "bb"}
@@ -79,6 +93,7 @@ class ApiV2(
     UsageOperations,
     GroupsOperations,
     OrganizationOperations,
+    OtelOperations,
     BaseClient,
 ):
     """A client for the CircleCI API v2.
@@ -109,35 +124,50 @@ class ApiV2(
         super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size, transport=transport)
 
     def iterate(
-        self, method: Callable[..., Any], *args: Any, limit: Optional[int] = None, **kwargs: Any
-    ) -> Iterator[Any]:
+        self, method: Callable[..., _PageLike[T]], *args: Any, limit: Optional[int] = None, **kwargs: Any
+    ) -> Iterator[T]:
         """Yield the items of every page of a paginated operation, lazily.
 
         Each page is fetched only when the items before it have been used,
         passing the previous page's ``next_page_token`` as ``page-token``; the
         walk ends at ``limit`` items or at a page whose token is null or missing.
+        The items have the type of the method's page items, so
+        ``for p in api.iterate(api.list_pipelines_for_project, slug)`` gives
+        ``p`` the type :class:`~circleci.v2.types.Pipeline`.
 
         :param method: a paginated method of this client, e.g.
             ``api.list_pipelines_for_project``.
         :param args: its positional arguments.
         :param limit: stop after this many items; ``None`` for all of them.
         :param kwargs: its keyword arguments (``page_token`` starts part way).
-        :raises InvalidArgumentError: at once, when ``limit`` is not ``None``
-            or an integer of 0 or more.
+        :raises InvalidArgumentError: at once, when ``method`` is not a
+            paginated operation of the client, or ``limit`` is not ``None`` or
+            an integer of 0 or more.
+        :raises PageTokenRepeated: while walking, when the server hands back a
+            ``next_page_token`` it already gave, instead of looping forever.
         :returns: an iterator over the items; nothing is requested before its
             first item is asked for.
         """
+        record = getattr(method, "operation", None)
+        if not isinstance(record, Operation) or not record.paginated:
+            name = getattr(method, "__name__", repr(method))
+            raise InvalidArgumentError(name, "iterate takes a paginated method of the client, such as list_pipelines")
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
             raise InvalidArgumentError(limit, "limit must be an integer of 0 or more, or None")
-        return self._walk(method, args, kwargs, limit)
+        return self._walk(method, record, args, kwargs, limit)
 
     @staticmethod
     def _walk(
-        method: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], limit: Optional[int]
+        method: Callable[..., Any],
+        record: Operation,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        limit: Optional[int],
     ) -> Iterator[Any]:
         """The generator behind :meth:`iterate`, once its arguments are checked."""
         remaining = limit
         page_token = kwargs.pop("page_token", None)
+        seen = {page_token}
         while remaining is None or remaining > 0:
             page = method(*args, page_token=page_token, **kwargs) or {}
             for item in page.get("items") or []:
@@ -149,3 +179,25 @@ class ApiV2(
             page_token = page.get("next_page_token")
             if not page_token:
                 return
+            if page_token in seen:
+                raise PageTokenRepeated(record.operation_id, page_token)
+            seen.add(page_token)
+
+
+class PageTokenRepeated(CircleCIException):
+    """A paginated operation answered with a ``next_page_token`` it had already given.
+
+    Following it would fetch the same pages again and again, so
+    :meth:`ApiV2.iterate` stops with this error instead.
+
+    :ivar operation_id: the operation being walked.
+    :ivar token: the repeated token.
+    """
+
+    def __init__(self, operation_id: str, token: str) -> None:
+        super().__init__(token)
+        self.operation_id = operation_id
+        self.token = token
+
+    def __str__(self) -> str:
+        return f"{self.operation_id} sent the page token {self.token!r} a second time; iterate stopped to avoid a loop"

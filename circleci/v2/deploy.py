@@ -6,26 +6,28 @@ of) of an organization, and the versions of a component.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
-from .._args import query, required, segment
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query, required
+from ._operation import V2Operations, operation
+
+if TYPE_CHECKING:
+    from .types import Component, Environment, LoosePage, Version
 
 
-class DeployOperations(BaseClient):
+class DeployOperations(V2Operations):
     """Operations of the "Deploy" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("listEnvironments", "GET", "/deploy/environments", paginated=True)
-    def list_environments(self, *, org_id: str, page_size: int, page_token: Optional[str] = None) -> Any:
+    def list_environments(
+        self, *, org_id: str, page_size: int, page_token: Optional[str] = None
+    ) -> LoosePage[Environment]:
         """List an organization's deploy environments.
 
         :param org_id: the organization's UUID (required).
         :param page_size: how many environments per page (required).
         :param page_token: the ``next_page_token`` of the previous page.
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
-
-        Endpoint: ``GET /deploy/environments``
         """
         params = query(
             **{
@@ -34,18 +36,16 @@ class DeployOperations(BaseClient):
                 "page-token": page_token,
             }
         )
-        return self._request("GET", "deploy/environments", params=params)
+        return self._call("listEnvironments", params=params)
 
     @operation("getEnvironment", "GET", "/deploy/environments/{environment_id}")
-    def get_environment(self, environment_id: str) -> Any:
+    def get_environment(self, environment_id: str) -> Environment:
         """Fetch one deploy environment.
 
         :param environment_id: the environment's UUID.
         :returns: the environment: ``id``, ``name``, ``labels``, ...
-
-        Endpoint: ``GET /deploy/environments/{environment_id}``
         """
-        return self._request("GET", f"deploy/environments/{segment(environment_id, 'environment_id')}")
+        return self._call("getEnvironment", environment_id)
 
     @operation("listComponents", "GET", "/deploy/components", paginated=True)
     def list_components(
@@ -55,7 +55,7 @@ class DeployOperations(BaseClient):
         page_size: int,
         project_id: Optional[str] = None,
         page_token: Optional[str] = None,
-    ) -> Any:
+    ) -> LoosePage[Component]:
         """List an organization's deploy components.
 
         :param org_id: the organization's UUID (required).
@@ -63,8 +63,6 @@ class DeployOperations(BaseClient):
         :param project_id: only the components of this project (UUID).
         :param page_token: the ``next_page_token`` of the previous page.
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
-
-        Endpoint: ``GET /deploy/components``
         """
         params = query(
             **{
@@ -74,32 +72,27 @@ class DeployOperations(BaseClient):
                 "page-token": page_token,
             }
         )
-        return self._request("GET", "deploy/components", params=params)
+        return self._call("listComponents", params=params)
 
     @operation("getComponent", "GET", "/deploy/components/{component_id}")
-    def get_component(self, component_id: str) -> Any:
+    def get_component(self, component_id: str) -> Component:
         """Fetch one deploy component.
 
         :param component_id: the component's id.
         :returns: the component: ``id``, ``name``, ``project_id``, ``release_count``, ...
-
-        Endpoint: ``GET /deploy/components/{component_id}``
         """
-        return self._request("GET", f"deploy/components/{segment(component_id, 'component_id')}")
+        return self._call("getComponent", component_id)
 
     @operation("listComponentVersions", "GET", "/deploy/components/{component_id}/versions", paginated=True)
     def list_component_versions(
         self, component_id: str, *, environment_id: Optional[str] = None, page_token: Optional[str] = None
-    ) -> Any:
+    ) -> LoosePage[Version]:
         """List the versions of a deploy component.
 
         :param component_id: the component's id.
         :param environment_id: only the versions deployed to this environment (UUID).
         :param page_token: the ``next_page_token`` of the previous page.
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
-
-        Endpoint: ``GET /deploy/components/{component_id}/versions``
         """
         params = query(**{"environment-id": environment_id, "page-token": page_token})
-        path = f"deploy/components/{segment(component_id, 'component_id')}/versions"
-        return self._request("GET", path, params=params)
+        return self._call("listComponentVersions", component_id, params=params)

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
-from .._args import query, segment, slug
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query
+from ._operation import V2Operations, operation
+
+if TYPE_CHECKING:
+    from .types import (
+        GetAllInsightsBranchesResponse,
+        GetFlakyTestsResponse,
+        GetJobTimeseriesItem,
+        GetOrgSummaryDataResponse,
+        GetProjectWorkflowJobMetricsItem,
+        GetProjectWorkflowMetricsItem,
+        GetProjectWorkflowRunsItem,
+        GetProjectWorkflowsPageDataResponse,
+        GetProjectWorkflowTestMetricsResponse,
+        GetWorkflowSummaryResponse,
+        Page,
+    )
 
 Names = Union[str, list[str]]
 """One name, or a list of names sent as a repeated query parameter."""
 
 
-def _workflow(project_slug: str, workflow_name: str) -> str:
-    """The path ``<project-slug>/workflows/<workflow-name>`` below ``insights/``."""
-    return f"{slug(project_slug)}/workflows/{segment(workflow_name, 'workflow_name')}"
-
-
-class InsightsOperations(BaseClient):
+class InsightsOperations(V2Operations):
     """Operations of the "Insights" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("getProjectWorkflowsPageData", "GET", "/insights/pages/{project-slug}/summary")
@@ -28,7 +37,7 @@ class InsightsOperations(BaseClient):
         reporting_window: Optional[str] = None,
         branches: Optional[Names] = None,
         workflow_names: Optional[Names] = None,
-    ) -> Any:
+    ) -> GetProjectWorkflowsPageDataResponse:
         """Fetch the summary metrics and trends shown on a project's Insights page.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
@@ -37,11 +46,9 @@ class InsightsOperations(BaseClient):
         :param branches: the branches to include.
         :param workflow_names: the workflows to include.
         :returns: the project's metrics and trends.
-
-        Endpoint: ``GET /insights/pages/{project-slug}/summary``
         """
         params = query(**{"reporting-window": reporting_window, "branches": branches, "workflow-names": workflow_names})
-        return self._request("GET", f"insights/pages/{slug(project_slug)}/summary", params=params)
+        return self._call("getProjectWorkflowsPageData", project_slug, params=params)
 
     @operation(
         "getJobTimeseries",
@@ -59,7 +66,7 @@ class InsightsOperations(BaseClient):
         start_date: Optional[str] = None,
         end_date: Optional[str] = None,
         page_token: Optional[str] = None,
-    ) -> Any:
+    ) -> Page[GetJobTimeseriesItem]:
         """Fetch job metrics of a workflow over time, per hour or per day.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
@@ -70,8 +77,6 @@ class InsightsOperations(BaseClient):
         :param end_date: the end, an ISO 8601 date-time.
         :param page_token: the ``next_page_token`` of the previous page.
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
-
-        Endpoint: ``GET /insights/time-series/{project-slug}/workflows/{workflow-name}/jobs``
         """
         params = query(
             **{
@@ -82,49 +87,43 @@ class InsightsOperations(BaseClient):
                 "page-token": page_token,
             }
         )
-        return self._request(
-            "GET", f"insights/time-series/{_workflow(project_slug, workflow_name)}/jobs", params=params
-        )
+        return self._call("getJobTimeseries", project_slug, workflow_name, params=params)
 
     @operation("getOrgSummaryData", "GET", "/insights/{org-slug}/summary")
     def get_org_summary_data(
         self, org_slug: str, *, reporting_window: Optional[str] = None, project_names: Optional[Names] = None
-    ) -> Any:
+    ) -> GetOrgSummaryDataResponse:
         """Fetch the aggregated metrics of an organization and of each of its projects.
 
         :param org_slug: the organization, e.g. ``gh/org``.
         :param reporting_window: the period, e.g. ``"last-30-days"``.
         :param project_names: the projects to include.
         :returns: the organization's and its projects' metrics.
-
-        Endpoint: ``GET /insights/{org-slug}/summary``
         """
         params = query(**{"reporting-window": reporting_window, "project-names": project_names})
-        return self._request("GET", f"insights/{slug(org_slug, 'org_slug')}/summary", params=params)
+        return self._call("getOrgSummaryData", org_slug, params=params)
 
     @operation("getAllInsightsBranches", "GET", "/insights/{project-slug}/branches")
-    def get_all_insights_branches(self, project_slug: str, *, workflow_name: Optional[str] = None) -> Any:
+    def get_all_insights_branches(
+        self, project_slug: str, *, workflow_name: Optional[str] = None
+    ) -> GetAllInsightsBranchesResponse:
         """List the branches that have Insights data.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
         :param workflow_name: only branches that ran this workflow.
         :returns: ``{"org_id": ..., "project_id": ..., "branches": [...]}``.
-
-        Endpoint: ``GET /insights/{project-slug}/branches``
         """
         params = query(**{"workflow-name": workflow_name})
-        return self._request("GET", f"insights/{slug(project_slug)}/branches", params=params)
+        return self._call("getAllInsightsBranches", project_slug, params=params)
 
     @operation("getFlakyTests", "GET", "/insights/{project-slug}/flaky-tests")
-    def get_flaky_tests(self, project_slug: str) -> Any:
+    def get_flaky_tests(self, project_slug: str) -> GetFlakyTestsResponse:
         """List a project's flaky tests.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
         :returns: ``{"flaky-tests": [...], "total-flaky-tests": ...}``.
-
-        Endpoint: ``GET /insights/{project-slug}/flaky-tests``
         """
-        return self._request("GET", f"insights/{slug(project_slug)}/flaky-tests")
+        return self._call("getFlakyTests", project_slug)
 
     @operation("getProjectWorkflowMetrics", "GET", "/insights/{project-slug}/workflows", paginated=True)
     def get_project_workflow_metrics(
@@ -135,7 +134,7 @@ class InsightsOperations(BaseClient):
         branch: Optional[str] = None,
         reporting_window: Optional[str] = None,
         page_token: Optional[str] = None,
-    ) -> Any:
+    ) -> Page[GetProjectWorkflowMetricsItem]:
         """Fetch summary metrics of each workflow of a project.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
@@ -144,8 +143,6 @@ class InsightsOperations(BaseClient):
         :param reporting_window: the period, e.g. ``"last-30-days"``.
         :param page_token: the ``next_page_token`` of the previous page.
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
-
-        Endpoint: ``GET /insights/{project-slug}/workflows``
         """
         params = query(
             **{
@@ -155,7 +152,7 @@ class InsightsOperations(BaseClient):
                 "page-token": page_token,
             }
         )
-        return self._request("GET", f"insights/{slug(project_slug)}/workflows", params=params)
+        return self._call("getProjectWorkflowMetrics", project_slug, params=params)
 
     @operation("getProjectWorkflowRuns", "GET", "/insights/{project-slug}/workflows/{workflow-name}", paginated=True)
     def get_project_workflow_runs(
@@ -168,7 +165,7 @@ class InsightsOperations(BaseClient):
         start_date: Optional[str] = None,
         end_date: Optional[str] = None,
         page_token: Optional[str] = None,
-    ) -> Any:
+    ) -> Page[GetProjectWorkflowRunsItem]:
         """List recent runs of a workflow with their status and duration.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
@@ -179,8 +176,6 @@ class InsightsOperations(BaseClient):
         :param end_date: the end, an ISO 8601 date-time.
         :param page_token: the ``next_page_token`` of the previous page.
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
-
-        Endpoint: ``GET /insights/{project-slug}/workflows/{workflow-name}``
         """
         params = query(
             **{
@@ -191,7 +186,7 @@ class InsightsOperations(BaseClient):
                 "page-token": page_token,
             }
         )
-        return self._request("GET", f"insights/{_workflow(project_slug, workflow_name)}", params=params)
+        return self._call("getProjectWorkflowRuns", project_slug, workflow_name, params=params)
 
     @operation(
         "getProjectWorkflowJobMetrics",
@@ -209,7 +204,7 @@ class InsightsOperations(BaseClient):
         reporting_window: Optional[str] = None,
         job_name: Optional[str] = None,
         page_token: Optional[str] = None,
-    ) -> Any:
+    ) -> Page[GetProjectWorkflowJobMetricsItem]:
         """Fetch summary metrics of each job of a workflow.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
@@ -220,8 +215,6 @@ class InsightsOperations(BaseClient):
         :param job_name: only jobs whose name contains this text.
         :param page_token: the ``next_page_token`` of the previous page.
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
-
-        Endpoint: ``GET /insights/{project-slug}/workflows/{workflow-name}/jobs``
         """
         params = query(
             **{
@@ -232,7 +225,7 @@ class InsightsOperations(BaseClient):
                 "page-token": page_token,
             }
         )
-        return self._request("GET", f"insights/{_workflow(project_slug, workflow_name)}/jobs", params=params)
+        return self._call("getProjectWorkflowJobMetrics", project_slug, workflow_name, params=params)
 
     @operation("getWorkflowSummary", "GET", "/insights/{project-slug}/workflows/{workflow-name}/summary")
     def get_workflow_summary(
@@ -242,7 +235,7 @@ class InsightsOperations(BaseClient):
         *,
         all_branches: Optional[bool] = None,
         branch: Optional[str] = None,
-    ) -> Any:
+    ) -> GetWorkflowSummaryResponse:
         """Fetch a workflow's metrics and their trends.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
@@ -250,11 +243,9 @@ class InsightsOperations(BaseClient):
         :param all_branches: ``True`` for all branches; not together with ``branch``.
         :param branch: only this branch (default: the project's default branch).
         :returns: ``{"metrics": ..., "trends": ..., "workflow_names": [...]}``.
-
-        Endpoint: ``GET /insights/{project-slug}/workflows/{workflow-name}/summary``
         """
         params = query(**{"all-branches": all_branches, "branch": branch})
-        return self._request("GET", f"insights/{_workflow(project_slug, workflow_name)}/summary", params=params)
+        return self._call("getWorkflowSummary", project_slug, workflow_name, params=params)
 
     @operation(
         "getProjectWorkflowTestMetrics", "GET", "/insights/{project-slug}/workflows/{workflow-name}/test-metrics"
@@ -266,7 +257,7 @@ class InsightsOperations(BaseClient):
         *,
         branch: Optional[str] = None,
         all_branches: Optional[bool] = None,
-    ) -> Any:
+    ) -> GetProjectWorkflowTestMetricsResponse:
         """Fetch test metrics of a workflow: most failed and slowest tests.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
@@ -274,8 +265,6 @@ class InsightsOperations(BaseClient):
         :param branch: only this branch (default: the project's default branch).
         :param all_branches: ``True`` for all branches; not together with ``branch``.
         :returns: the workflow's test metrics.
-
-        Endpoint: ``GET /insights/{project-slug}/workflows/{workflow-name}/test-metrics``
         """
         params = query(**{"branch": branch, "all-branches": all_branches})
-        return self._request("GET", f"insights/{_workflow(project_slug, workflow_name)}/test-metrics", params=params)
+        return self._call("getProjectWorkflowTestMetrics", project_slug, workflow_name, params=params)

@@ -6,57 +6,55 @@ identity tokens of jobs, set for a whole organization or for one project.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
-from .._args import query, required, segment
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query, required
+from ._operation import V2Operations, operation
+
+if TYPE_CHECKING:
+    from .types import ClaimResponse
 
 
-class OidcOperations(BaseClient):
+class OidcOperations(V2Operations):
     """Operations of the "OIDC Token Management" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("DeleteOrgClaims", "DELETE", "/org/{orgID}/oidc-custom-claims")
-    def delete_org_claims(self, org_id: str, *, claims: str) -> Any:
+    def delete_org_claims(self, org_id: str, *, claims: str) -> ClaimResponse:
         """Remove custom OIDC claims set at organization level.
 
         :param org_id: the organization's UUID.
         :param claims: the claims to remove, comma separated: ``"audience"``,
             ``"ttl"`` or ``"audience,ttl"`` (required).
         :returns: the organization's claims after the change.
-
-        Endpoint: ``DELETE /org/{orgID}/oidc-custom-claims``
         """
         params = query(claims=required(claims, "claims"))
-        return self._request("DELETE", f"org/{segment(org_id, 'org_id')}/oidc-custom-claims", params=params)
+        return self._call("DeleteOrgClaims", org_id, params=params)
 
     @operation("GetOrgClaims", "GET", "/org/{orgID}/oidc-custom-claims")
-    def get_org_claims(self, org_id: str) -> Any:
+    def get_org_claims(self, org_id: str) -> ClaimResponse:
         """Read the custom OIDC claims set at organization level.
 
         :param org_id: the organization's UUID.
         :returns: the claims, e.g. ``{"audience": [...], "ttl": "1h", ...}``.
-
-        Endpoint: ``GET /org/{orgID}/oidc-custom-claims``
         """
-        return self._request("GET", f"org/{segment(org_id, 'org_id')}/oidc-custom-claims")
+        return self._call("GetOrgClaims", org_id)
 
     @operation("PatchOrgClaims", "PATCH", "/org/{orgID}/oidc-custom-claims")
-    def patch_org_claims(self, org_id: str, *, audience: Optional[list[str]] = None, ttl: Optional[str] = None) -> Any:
+    def patch_org_claims(
+        self, org_id: str, *, audience: Optional[list[str]] = None, ttl: Optional[str] = None
+    ) -> ClaimResponse:
         """Create or change the custom OIDC claims of an organization.
 
         :param org_id: the organization's UUID.
         :param audience: the ``aud`` values of the tokens.
         :param ttl: how long tokens stay valid, as a duration such as ``"1h"``.
         :returns: the organization's claims after the change.
-
-        Endpoint: ``PATCH /org/{orgID}/oidc-custom-claims``
         """
         body = query(audience=audience, ttl=ttl)
-        return self._request("PATCH", f"org/{segment(org_id, 'org_id')}/oidc-custom-claims", body)
+        return self._call("PatchOrgClaims", org_id, body=body)
 
     @operation("DeleteProjectClaims", "DELETE", "/org/{orgID}/project/{projectID}/oidc-custom-claims")
-    def delete_project_claims(self, org_id: str, project_id: str, *, claims: str) -> Any:
+    def delete_project_claims(self, org_id: str, project_id: str, *, claims: str) -> ClaimResponse:
         """Remove custom OIDC claims set for one project.
 
         :param org_id: the organization's UUID.
@@ -64,28 +62,24 @@ class OidcOperations(BaseClient):
         :param claims: the claims to remove, comma separated: ``"audience"``,
             ``"ttl"`` or ``"audience,ttl"`` (required).
         :returns: the project's claims after the change.
-
-        Endpoint: ``DELETE /org/{orgID}/project/{projectID}/oidc-custom-claims``
         """
         params = query(claims=required(claims, "claims"))
-        return self._request("DELETE", _project_claims_path(org_id, project_id), params=params)
+        return self._call("DeleteProjectClaims", org_id, project_id, params=params)
 
     @operation("GetProjectClaims", "GET", "/org/{orgID}/project/{projectID}/oidc-custom-claims")
-    def get_project_claims(self, org_id: str, project_id: str) -> Any:
+    def get_project_claims(self, org_id: str, project_id: str) -> ClaimResponse:
         """Read the custom OIDC claims set for one project.
 
         :param org_id: the organization's UUID.
         :param project_id: the project's UUID.
         :returns: the claims, e.g. ``{"audience": [...], "ttl": "1h", ...}``.
-
-        Endpoint: ``GET /org/{orgID}/project/{projectID}/oidc-custom-claims``
         """
-        return self._request("GET", _project_claims_path(org_id, project_id))
+        return self._call("GetProjectClaims", org_id, project_id)
 
     @operation("PatchProjectClaims", "PATCH", "/org/{orgID}/project/{projectID}/oidc-custom-claims")
     def patch_project_claims(
         self, org_id: str, project_id: str, *, audience: Optional[list[str]] = None, ttl: Optional[str] = None
-    ) -> Any:
+    ) -> ClaimResponse:
         """Create or change the custom OIDC claims of one project.
 
         :param org_id: the organization's UUID.
@@ -93,13 +87,6 @@ class OidcOperations(BaseClient):
         :param audience: the ``aud`` values of the tokens.
         :param ttl: how long tokens stay valid, as a duration such as ``"1h"``.
         :returns: the project's claims after the change.
-
-        Endpoint: ``PATCH /org/{orgID}/project/{projectID}/oidc-custom-claims``
         """
         body = query(audience=audience, ttl=ttl)
-        return self._request("PATCH", _project_claims_path(org_id, project_id), body)
-
-
-def _project_claims_path(org_id: str, project_id: str) -> str:
-    """The encoded path of one project's custom claims."""
-    return f"org/{segment(org_id, 'org_id')}/project/{segment(project_id, 'project_id')}/oidc-custom-claims"
+        return self._call("PatchProjectClaims", org_id, project_id, body=body)

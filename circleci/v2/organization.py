@@ -7,59 +7,68 @@ kept) or by its UUID.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from .._args import query, required, segment, slug
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query
+from ._operation import V2Operations, operation
+
+if TYPE_CHECKING:
+    from .types import (
+        CreateOrganizationResponse,
+        CreateURLOrbAllowListEntryResponse,
+        GetOrganizationResponse,
+        ListURLOrbAllowListEntriesResponse,
+        MessageResponse,
+        RemoveURLOrbAllowListEntryResponse,
+    )
 
 
-def _org_path(org_slug_or_id: str, *rest: str) -> str:
-    """``organization/<slug-or-id>[/rest...]``; items of ``rest`` must be encoded already."""
-    return "/".join(["organization", slug(org_slug_or_id, "org_slug_or_id"), *rest])
-
-
-class OrganizationOperations(BaseClient):
+class OrganizationOperations(V2Operations):
     """Operations of the "Organization" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("createOrganization", "POST", "/organization")
-    def create_organization(self, *, name: str, vcs_type: str) -> Any:
+    def create_organization(self, *, name: str, vcs_type: str) -> CreateOrganizationResponse:
         """Create an organization.
 
         :param name: the organization's name (required).
         :param vcs_type: where its code lives; ``"circleci"`` for a standalone
             organization (required).
         :returns: the new organization: ``id``, ``name``, ``slug``, ``vcs_type``.
-
-        Endpoint: ``POST /organization``
         """
-        body = query(name=required(name, "name"), vcs_type=required(vcs_type, "vcs_type"))
-        return self._request("POST", "organization", body)
+        body = query(name=name, vcs_type=vcs_type)
+        return self._call("createOrganization", body=body)
 
     @operation("deleteOrganization", "DELETE", "/organization/{org-slug-or-id}")
-    def delete_organization(self, org_slug_or_id: str) -> Any:
+    def delete_organization(self, org_slug_or_id: str) -> MessageResponse:
         """Delete an organization with all its projects (done in the background).
 
         :param org_slug_or_id: the organization's slug (``gh/org``) or UUID.
         :returns: ``{"message": ...}``.
-
-        Endpoint: ``DELETE /organization/{org-slug-or-id}``
         """
-        return self._request("DELETE", _org_path(org_slug_or_id))
+        return self._call("deleteOrganization", org_slug_or_id)
+
+    @operation("getOrganization", "GET", "/organization/{org-slug-or-id}")
+    def get_organization(self, org_slug_or_id: str) -> GetOrganizationResponse:
+        """Fetch an organization by its slug or id.
+
+        :param org_slug_or_id: the organization's slug (``gh/org``) or UUID.
+        :returns: its ``id``, ``name``, ``slug`` and ``vcs_type``.
+        """
+        return self._call("getOrganization", org_slug_or_id)
 
     @operation("listURLOrbAllowListEntries", "GET", "/organization/{org-slug-or-id}/url-orb-allow-list")
-    def list_url_orb_allow_list_entries(self, org_slug_or_id: str) -> Any:
+    def list_url_orb_allow_list_entries(self, org_slug_or_id: str) -> ListURLOrbAllowListEntriesResponse:
         """List the URL prefixes an organization allows URL orbs from.
 
         :param org_slug_or_id: the organization's slug (``gh/org``) or UUID.
         :returns: ``{"items": [...]}``.
-
-        Endpoint: ``GET /organization/{org-slug-or-id}/url-orb-allow-list``
         """
-        return self._request("GET", _org_path(org_slug_or_id, "url-orb-allow-list"))
+        return self._call("listURLOrbAllowListEntries", org_slug_or_id)
 
     @operation("createURLOrbAllowListEntry", "POST", "/organization/{org-slug-or-id}/url-orb-allow-list")
-    def create_url_orb_allow_list_entry(self, org_slug_or_id: str, *, name: str, prefix: str, auth: str) -> Any:
+    def create_url_orb_allow_list_entry(
+        self, org_slug_or_id: str, *, name: str, prefix: str, auth: str
+    ) -> CreateURLOrbAllowListEntryResponse:
         """Allow URL orbs whose address starts with a prefix.
 
         :param org_slug_or_id: the organization's slug (``gh/org``) or UUID.
@@ -68,25 +77,22 @@ class OrganizationOperations(BaseClient):
         :param auth: how to authenticate when fetching those orbs: ``"none"``,
             ``"github-app"``, ``"github-oauth"`` or ``"bitbucket-oauth"`` (required).
         :returns: ``{"id": ..., "message": ...}``.
-
-        Endpoint: ``POST /organization/{org-slug-or-id}/url-orb-allow-list``
         """
-        body = query(name=required(name, "name"), prefix=required(prefix, "prefix"), auth=required(auth, "auth"))
-        return self._request("POST", _org_path(org_slug_or_id, "url-orb-allow-list"), body)
+        body = query(name=name, prefix=prefix, auth=auth)
+        return self._call("createURLOrbAllowListEntry", org_slug_or_id, body=body)
 
     @operation(
         "removeURLOrbAllowListEntry",
         "DELETE",
         "/organization/{org-slug-or-id}/url-orb-allow-list/{allow-list-entry-id}",
     )
-    def remove_url_orb_allow_list_entry(self, org_slug_or_id: str, allow_list_entry_id: str) -> Any:
+    def remove_url_orb_allow_list_entry(
+        self, org_slug_or_id: str, allow_list_entry_id: str
+    ) -> RemoveURLOrbAllowListEntryResponse:
         """Remove an entry from an organization's URL orb allow-list.
 
         :param org_slug_or_id: the organization's slug (``gh/org``) or UUID.
         :param allow_list_entry_id: the entry's id.
         :returns: ``{"id": ..., "message": ...}``.
-
-        Endpoint: ``DELETE /organization/{org-slug-or-id}/url-orb-allow-list/{allow-list-entry-id}``
         """
-        path = _org_path(org_slug_or_id, "url-orb-allow-list", segment(allow_list_entry_id, "allow_list_entry_id"))
-        return self._request("DELETE", path)
+        return self._call("removeURLOrbAllowListEntry", org_slug_or_id, allow_list_entry_id)

@@ -6,31 +6,35 @@ config file to use and where to check code out from.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional, Union
 
-from .._args import query, required, segment
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query
+from ._operation import V2Operations, operation
+
+if TYPE_CHECKING:
+    from .types import (
+        CreatePipelineDefinitionBodyCheckoutSource,
+        CreatePipelineDefinitionBodyConfigSource1,
+        CreatePipelineDefinitionBodyConfigSource2,
+        PipelineDefinition,
+        PipelineDefinitionDeleted,
+        PipelineDefinitionList,
+        UpdatePipelineDefinitionBodyCheckoutSource,
+        UpdatePipelineDefinitionBodyConfigSource,
+    )
 
 
-def _definitions_path(project_id: str, *rest: str) -> str:
-    """``projects/<project_id>/pipeline-definitions[/rest...]``; items of ``rest`` must be encoded already."""
-    return "/".join(["projects", segment(project_id, "project_id"), "pipeline-definitions", *rest])
-
-
-class PipelineDefinitionOperations(BaseClient):
+class PipelineDefinitionOperations(V2Operations):
     """Operations of the "Pipeline Definition" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("listPipelineDefinitions", "GET", "/projects/{project_id}/pipeline-definitions")
-    def list_pipeline_definitions(self, project_id: str) -> Any:
+    def list_pipeline_definitions(self, project_id: str) -> PipelineDefinitionList:
         """List a project's pipeline definitions.
 
         :param project_id: the project's id (a UUID, not a slug).
         :returns: ``{"items": [...]}``.
-
-        Endpoint: ``GET /projects/{project_id}/pipeline-definitions``
         """
-        return self._request("GET", _definitions_path(project_id))
+        return self._call("listPipelineDefinitions", project_id)
 
     @operation("createPipelineDefinition", "POST", "/projects/{project_id}/pipeline-definitions")
     def create_pipeline_definition(
@@ -38,10 +42,10 @@ class PipelineDefinitionOperations(BaseClient):
         project_id: str,
         *,
         name: str,
-        config_source: dict[str, Any],
-        checkout_source: dict[str, Any],
+        config_source: Union[CreatePipelineDefinitionBodyConfigSource1, CreatePipelineDefinitionBodyConfigSource2],
+        checkout_source: CreatePipelineDefinitionBodyCheckoutSource,
         description: Optional[str] = None,
-    ) -> Any:
+    ) -> PipelineDefinition:
         """Add a pipeline definition to a project.
 
         :param project_id: the project's id (a UUID, not a slug).
@@ -53,29 +57,24 @@ class PipelineDefinitionOperations(BaseClient):
             ``{"provider": "github_app", "repo": {"external_id": "123"}}`` (required).
         :param description: a description of the definition.
         :returns: the new pipeline definition.
-
-        Endpoint: ``POST /projects/{project_id}/pipeline-definitions``
         """
         body = query(
-            name=required(name, "name"),
+            name=name,
             description=description,
-            config_source=required(config_source, "config_source"),
-            checkout_source=required(checkout_source, "checkout_source"),
+            config_source=config_source,
+            checkout_source=checkout_source,
         )
-        return self._request("POST", _definitions_path(project_id), body)
+        return self._call("createPipelineDefinition", project_id, body=body)
 
     @operation("getPipelineDefinition", "GET", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}")
-    def get_pipeline_definition(self, project_id: str, pipeline_definition_id: str) -> Any:
+    def get_pipeline_definition(self, project_id: str, pipeline_definition_id: str) -> PipelineDefinition:
         """Fetch one pipeline definition.
 
         :param project_id: the project's id (a UUID, not a slug).
         :param pipeline_definition_id: the definition's id.
         :returns: the pipeline definition.
-
-        Endpoint: ``GET /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}``
         """
-        path = _definitions_path(project_id, segment(pipeline_definition_id, "pipeline_definition_id"))
-        return self._request("GET", path)
+        return self._call("getPipelineDefinition", project_id, pipeline_definition_id)
 
     @operation(
         "updatePipelineDefinition", "PATCH", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}"
@@ -87,9 +86,9 @@ class PipelineDefinitionOperations(BaseClient):
         *,
         name: Optional[str] = None,
         description: Optional[str] = None,
-        config_source: Optional[dict[str, Any]] = None,
-        checkout_source: Optional[dict[str, Any]] = None,
-    ) -> Any:
+        config_source: Optional[UpdatePipelineDefinitionBodyConfigSource] = None,
+        checkout_source: Optional[UpdatePipelineDefinitionBodyCheckoutSource] = None,
+    ) -> PipelineDefinition:
         """Change some fields of a pipeline definition; the others are kept.
 
         :param project_id: the project's id (a UUID, not a slug).
@@ -99,24 +98,18 @@ class PipelineDefinitionOperations(BaseClient):
         :param config_source: a new config location, e.g. ``{"file_path": ".circleci/other.yml"}``.
         :param checkout_source: a new checkout repository.
         :returns: the pipeline definition after the change.
-
-        Endpoint: ``PATCH /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}``
         """
         body = query(name=name, description=description, config_source=config_source, checkout_source=checkout_source)
-        path = _definitions_path(project_id, segment(pipeline_definition_id, "pipeline_definition_id"))
-        return self._request("PATCH", path, body)
+        return self._call("updatePipelineDefinition", project_id, pipeline_definition_id, body=body)
 
     @operation(
         "deletePipelineDefinition", "DELETE", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}"
     )
-    def delete_pipeline_definition(self, project_id: str, pipeline_definition_id: str) -> Any:
+    def delete_pipeline_definition(self, project_id: str, pipeline_definition_id: str) -> PipelineDefinitionDeleted:
         """Delete a pipeline definition.
 
         :param project_id: the project's id (a UUID, not a slug).
         :param pipeline_definition_id: the definition's id.
         :returns: ``{"message": ...}``.
-
-        Endpoint: ``DELETE /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}``
         """
-        path = _definitions_path(project_id, segment(pipeline_definition_id, "pipeline_definition_id"))
-        return self._request("DELETE", path)
+        return self._call("deletePipelineDefinition", project_id, pipeline_definition_id)

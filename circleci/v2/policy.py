@@ -8,19 +8,16 @@ Every path starts with the owner's id and a policy context (usually
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from .._args import query, required, segment
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query
+from ._operation import V2Operations, operation
 
-
-def _policy_path(owner_id: str, context: str, *rest: str) -> str:
-    """``owner/<owner_id>/context/<context>[/rest...]``; items of ``rest`` must be encoded already."""
-    return "/".join(["owner", segment(owner_id, "owner_id"), "context", segment(context, "context"), *rest])
+if TYPE_CHECKING:
+    from .types import BundleDiff, Decision, DecisionLog, DecisionSettings, Policy
 
 
-class PolicyOperations(BaseClient):
+class PolicyOperations(V2Operations):
     """Operations of the "Policy Management" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("GetDecisionLogs", "GET", "/owner/{ownerID}/context/{context}/decision")
@@ -36,7 +33,7 @@ class PolicyOperations(BaseClient):
         project_id: Optional[str] = None,
         build_number: Optional[str] = None,
         offset: Optional[int] = None,
-    ) -> Any:
+    ) -> list[DecisionLog]:
         """List the policy decisions made for an owner, newest first.
 
         :param owner_id: the organization's id.
@@ -49,8 +46,6 @@ class PolicyOperations(BaseClient):
         :param build_number: only decisions made for this build number.
         :param offset: how many decisions to skip (this operation pages by offset).
         :returns: a list of decision log entries.
-
-        Endpoint: ``GET /owner/{ownerID}/context/{context}/decision``
         """
         params = query(
             status=status,
@@ -61,12 +56,12 @@ class PolicyOperations(BaseClient):
             build_number=build_number,
             offset=offset,
         )
-        return self._request("GET", _policy_path(owner_id, context, "decision"), params=params)
+        return self._call("GetDecisionLogs", owner_id, context, params=params)
 
     @operation("MakeDecision", "POST", "/owner/{ownerID}/context/{context}/decision")
     def make_decision(
         self, owner_id: str, context: str, *, input: str, metadata: Optional[dict[str, Any]] = None
-    ) -> Any:
+    ) -> Decision:
         """Evaluate the owner's policies against a config and return the verdict.
 
         :param owner_id: the organization's id.
@@ -74,84 +69,70 @@ class PolicyOperations(BaseClient):
         :param input: the document to evaluate, e.g. a config as YAML text (required).
         :param metadata: extra data the policies can read (``data.meta``).
         :returns: the decision: ``status``, ``hard_failures``, ``soft_failures``, ...
-
-        Endpoint: ``POST /owner/{ownerID}/context/{context}/decision``
         """
-        body = query(input=required(input, "input"), metadata=metadata)
-        return self._request("POST", _policy_path(owner_id, context, "decision"), body)
+        body = query(input=input, metadata=metadata)
+        return self._call("MakeDecision", owner_id, context, body=body)
 
     @operation("GetDecisionSettings", "GET", "/owner/{ownerID}/context/{context}/decision/settings")
-    def get_decision_settings(self, owner_id: str, context: str) -> Any:
+    def get_decision_settings(self, owner_id: str, context: str) -> DecisionSettings:
         """Tell whether policy evaluation is turned on for an owner.
 
         :param owner_id: the organization's id.
         :param context: the policy context, e.g. ``"config"``.
         :returns: the settings, ``{"enabled": bool}``.
-
-        Endpoint: ``GET /owner/{ownerID}/context/{context}/decision/settings``
         """
-        return self._request("GET", _policy_path(owner_id, context, "decision", "settings"))
+        return self._call("GetDecisionSettings", owner_id, context)
 
     @operation("SetDecisionSettings", "PATCH", "/owner/{ownerID}/context/{context}/decision/settings")
-    def set_decision_settings(self, owner_id: str, context: str, *, enabled: Optional[bool] = None) -> Any:
+    def set_decision_settings(self, owner_id: str, context: str, *, enabled: Optional[bool] = None) -> DecisionSettings:
         """Turn policy evaluation on or off for an owner.
 
         :param owner_id: the organization's id.
         :param context: the policy context, e.g. ``"config"``.
         :param enabled: ``True`` to evaluate policies, ``False`` to stop.
         :returns: the settings after the change.
-
-        Endpoint: ``PATCH /owner/{ownerID}/context/{context}/decision/settings``
         """
         body = query(enabled=enabled)
-        return self._request("PATCH", _policy_path(owner_id, context, "decision", "settings"), body)
+        return self._call("SetDecisionSettings", owner_id, context, body=body)
 
     @operation("GetDecisionLog", "GET", "/owner/{ownerID}/context/{context}/decision/{decisionID}")
-    def get_decision_log(self, owner_id: str, context: str, decision_id: str) -> Any:
+    def get_decision_log(self, owner_id: str, context: str, decision_id: str) -> DecisionLog:
         """Fetch one policy decision.
 
         :param owner_id: the organization's id.
         :param context: the policy context, e.g. ``"config"``.
         :param decision_id: the decision's id.
         :returns: the decision log entry.
-
-        Endpoint: ``GET /owner/{ownerID}/context/{context}/decision/{decisionID}``
         """
-        path = _policy_path(owner_id, context, "decision", segment(decision_id, "decision_id"))
-        return self._request("GET", path)
+        return self._call("GetDecisionLog", owner_id, context, decision_id)
 
     @operation(
         "GetDecisionLogPolicyBundle", "GET", "/owner/{ownerID}/context/{context}/decision/{decisionID}/policy-bundle"
     )
-    def get_decision_log_policy_bundle(self, owner_id: str, context: str, decision_id: str) -> Any:
+    def get_decision_log_policy_bundle(self, owner_id: str, context: str, decision_id: str) -> dict[str, Any]:
         """Fetch the policy bundle that was in force when a decision was made.
 
         :param owner_id: the organization's id.
         :param context: the policy context, e.g. ``"config"``.
         :param decision_id: the decision's id.
         :returns: the bundle, a mapping of policy name to policy document.
-
-        Endpoint: ``GET /owner/{ownerID}/context/{context}/decision/{decisionID}/policy-bundle``
         """
-        path = _policy_path(owner_id, context, "decision", segment(decision_id, "decision_id"), "policy-bundle")
-        return self._request("GET", path)
+        return self._call("GetDecisionLogPolicyBundle", owner_id, context, decision_id)
 
     @operation("GetPolicyBundle", "GET", "/owner/{ownerID}/context/{context}/policy-bundle")
-    def get_policy_bundle(self, owner_id: str, context: str) -> Any:
+    def get_policy_bundle(self, owner_id: str, context: str) -> dict[str, Any]:
         """Fetch the owner's current policy bundle.
 
         :param owner_id: the organization's id.
         :param context: the policy context, e.g. ``"config"``.
         :returns: the bundle, a mapping of policy name to policy document.
-
-        Endpoint: ``GET /owner/{ownerID}/context/{context}/policy-bundle``
         """
-        return self._request("GET", _policy_path(owner_id, context, "policy-bundle"))
+        return self._call("GetPolicyBundle", owner_id, context)
 
     @operation("CreatePolicyBundle", "POST", "/owner/{ownerID}/context/{context}/policy-bundle")
     def create_policy_bundle(
         self, owner_id: str, context: str, *, policies: Optional[dict[str, str]] = None, dry: Optional[bool] = None
-    ) -> Any:
+    ) -> BundleDiff:
         """Replace the owner's policy bundle.
 
         :param owner_id: the organization's id.
@@ -159,23 +140,17 @@ class PolicyOperations(BaseClient):
         :param policies: the new bundle: file name -> Rego source.
         :param dry: ``True`` to only report what would change.
         :returns: the names of the policies ``created``, ``deleted`` and ``modified``.
-
-        Endpoint: ``POST /owner/{ownerID}/context/{context}/policy-bundle``
         """
         body = query(policies=policies)
-        path = _policy_path(owner_id, context, "policy-bundle")
-        return self._request("POST", path, body, params=query(dry=dry))
+        return self._call("CreatePolicyBundle", owner_id, context, params=query(dry=dry), body=body)
 
     @operation("GetPolicyDocument", "GET", "/owner/{ownerID}/context/{context}/policy-bundle/{policyName}")
-    def get_policy_document(self, owner_id: str, context: str, policy_name: str) -> Any:
+    def get_policy_document(self, owner_id: str, context: str, policy_name: str) -> Policy:
         """Fetch one policy of the owner's bundle.
 
         :param owner_id: the organization's id.
         :param context: the policy context, e.g. ``"config"``.
         :param policy_name: the policy's name.
         :returns: the policy: ``name``, ``content``, ``created_at``, ``created_by``.
-
-        Endpoint: ``GET /owner/{ownerID}/context/{context}/policy-bundle/{policyName}``
         """
-        path = _policy_path(owner_id, context, "policy-bundle", segment(policy_name, "policy_name"))
-        return self._request("GET", path)
+        return self._call("GetPolicyDocument", owner_id, context, policy_name)

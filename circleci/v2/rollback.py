@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from .._args import query, required, segment
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query
+from ._operation import V2Operations, operation
+
+if TYPE_CHECKING:
+    from .types import RollbackProjectResponse
 
 
-class RollbackOperations(BaseClient):
+class RollbackOperations(V2Operations):
     """Operations of the "Rollback" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("rollbackProject", "POST", "/projects/{project_id}/rollback")
@@ -24,7 +26,7 @@ class RollbackOperations(BaseClient):
         namespace: Optional[str] = None,
         parameters: Optional[dict[str, Any]] = None,
         reason: Optional[str] = None,
-    ) -> Any:
+    ) -> RollbackProjectResponse:
         """Roll a deployed component back to an earlier version.
 
         CircleCI starts the project's rollback pipeline (or reruns the
@@ -39,16 +41,14 @@ class RollbackOperations(BaseClient):
         :param parameters: extra pipeline parameters for the rollback pipeline.
         :param reason: why the rollback is done, kept for the record.
         :returns: ``{"id": ..., "rollback_type": ...}``.
-
-        Endpoint: ``POST /projects/{project_id}/rollback``
         """
         body = query(
-            environment_name=required(environment_name, "environment_name"),
-            component_name=required(component_name, "component_name"),
-            current_version=required(current_version, "current_version"),
-            target_version=required(target_version, "target_version"),
+            environment_name=environment_name,
+            component_name=component_name,
+            current_version=current_version,
+            target_version=target_version,
             namespace=namespace,
             parameters=parameters,
             reason=reason,
         )
-        return self._request("POST", f"projects/{segment(project_id, 'project_id')}/rollback", body)
+        return self._call("rollbackProject", project_id, body=body)

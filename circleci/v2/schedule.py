@@ -2,33 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
-from .._args import query, segment, slug
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query
+from ._operation import V2Operations, operation
+
+if TYPE_CHECKING:
+    from .types import (
+        CreateScheduleBodyTimetable1,
+        CreateScheduleBodyTimetable2,
+        MessageResponse,
+        Page,
+        Schedule,
+        UpdateScheduleBodyTimetable,
+    )
 
 
-def _schedule(schedule_id: str) -> str:
-    """The path ``schedule/<id>`` of one schedule."""
-    return f"schedule/{segment(schedule_id, 'schedule_id')}"
-
-
-class ScheduleOperations(BaseClient):
+class ScheduleOperations(V2Operations):
     """Operations of the "Schedule" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("listSchedulesForProject", "GET", "/project/{project-slug}/schedule", paginated=True)
-    def list_schedules_for_project(self, project_slug: str, *, page_token: Optional[str] = None) -> Any:
+    def list_schedules_for_project(self, project_slug: str, *, page_token: Optional[str] = None) -> Page[Schedule]:
         """List a project's scheduled pipelines.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
         :param page_token: the ``next_page_token`` of the previous page.
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
-
-        Endpoint: ``GET /project/{project-slug}/schedule``
         """
         params = query(**{"page-token": page_token})
-        return self._request("GET", f"project/{slug(project_slug)}/schedule", params=params)
+        return self._call("listSchedulesForProject", project_slug, params=params)
 
     @operation("createSchedule", "POST", "/project/{project-slug}/schedule")
     def create_schedule(
@@ -36,11 +38,11 @@ class ScheduleOperations(BaseClient):
         project_slug: str,
         *,
         name: str,
-        timetable: dict[str, Any],
+        timetable: Union[CreateScheduleBodyTimetable1, CreateScheduleBodyTimetable2],
         attribution_actor: str,
         parameters: dict[str, Any],
         description: Optional[str] = None,
-    ) -> Any:
+    ) -> Schedule:
         """Create a scheduled pipeline for a project.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
@@ -51,8 +53,6 @@ class ScheduleOperations(BaseClient):
         :param parameters: pipeline parameters; must include ``branch`` or ``tag``.
         :param description: a description.
         :returns: the new schedule.
-
-        Endpoint: ``POST /project/{project-slug}/schedule``
         """
         body = query(
             **{
@@ -63,29 +63,25 @@ class ScheduleOperations(BaseClient):
                 "description": description,
             }
         )
-        return self._request("POST", f"project/{slug(project_slug)}/schedule", body)
+        return self._call("createSchedule", project_slug, body=body)
 
     @operation("deleteScheduleById", "DELETE", "/schedule/{schedule-id}")
-    def delete_schedule_by_id(self, schedule_id: str) -> Any:
+    def delete_schedule_by_id(self, schedule_id: str) -> MessageResponse:
         """Delete a scheduled pipeline.
 
         :param schedule_id: the schedule's UUID.
         :returns: the API's message.
-
-        Endpoint: ``DELETE /schedule/{schedule-id}``
         """
-        return self._request("DELETE", _schedule(schedule_id))
+        return self._call("deleteScheduleById", schedule_id)
 
     @operation("getScheduleById", "GET", "/schedule/{schedule-id}")
-    def get_schedule_by_id(self, schedule_id: str) -> Any:
+    def get_schedule_by_id(self, schedule_id: str) -> Schedule:
         """Fetch one scheduled pipeline.
 
         :param schedule_id: the schedule's UUID.
         :returns: the schedule.
-
-        Endpoint: ``GET /schedule/{schedule-id}``
         """
-        return self._request("GET", _schedule(schedule_id))
+        return self._call("getScheduleById", schedule_id)
 
     @operation("updateSchedule", "PATCH", "/schedule/{schedule-id}")
     def update_schedule(
@@ -94,10 +90,10 @@ class ScheduleOperations(BaseClient):
         *,
         description: Optional[str] = None,
         name: Optional[str] = None,
-        timetable: Optional[dict[str, Any]] = None,
+        timetable: Optional[UpdateScheduleBodyTimetable] = None,
         attribution_actor: Optional[str] = None,
         parameters: Optional[dict[str, Any]] = None,
-    ) -> Any:
+    ) -> Schedule:
         """Change a scheduled pipeline; fields left out keep their value.
 
         :param schedule_id: the schedule's UUID.
@@ -107,8 +103,6 @@ class ScheduleOperations(BaseClient):
         :param attribution_actor: ``"current"`` or ``"system"``.
         :param parameters: pipeline parameters.
         :returns: the schedule.
-
-        Endpoint: ``PATCH /schedule/{schedule-id}``
         """
         body = query(
             **{
@@ -119,4 +113,4 @@ class ScheduleOperations(BaseClient):
                 "parameters": parameters,
             }
         )
-        return self._request("PATCH", _schedule(schedule_id), body)
+        return self._call("updateSchedule", schedule_id, body=body)

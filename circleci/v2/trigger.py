@@ -6,25 +6,16 @@ requests, custom webhooks). They belong to a project, given by its id.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from .._args import query, required, segment
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query
+from ._operation import V2Operations, operation
 
-
-def _trigger_path(project_id: str, trigger_id: str) -> str:
-    """``projects/<project_id>/triggers/<trigger_id>``, each part encoded."""
-    return f"projects/{segment(project_id, 'project_id')}/triggers/{segment(trigger_id, 'trigger_id')}"
+if TYPE_CHECKING:
+    from .types import CreateTriggerBodyEventSource, Trigger, TriggerDeleted, TriggerList, UpdateTriggerBodyEventSource
 
 
-def _definition_triggers_path(project_id: str, pipeline_definition_id: str) -> str:
-    """``projects/<project_id>/pipeline-definitions/<pipeline_definition_id>/triggers``, each part encoded."""
-    definition = segment(pipeline_definition_id, "pipeline_definition_id")
-    return f"projects/{segment(project_id, 'project_id')}/pipeline-definitions/{definition}/triggers"
-
-
-class TriggerOperations(BaseClient):
+class TriggerOperations(V2Operations):
     """Operations of the "Trigger" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation(
@@ -32,16 +23,14 @@ class TriggerOperations(BaseClient):
         "GET",
         "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}/triggers",
     )
-    def list_pipeline_definition_triggers(self, project_id: str, pipeline_definition_id: str) -> Any:
+    def list_pipeline_definition_triggers(self, project_id: str, pipeline_definition_id: str) -> TriggerList:
         """List the triggers of a pipeline definition.
 
         :param project_id: the project's id (a UUID, not a slug).
         :param pipeline_definition_id: the pipeline definition's id.
         :returns: ``{"items": [...]}``.
-
-        Endpoint: ``GET /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}/triggers``
         """
-        return self._request("GET", _definition_triggers_path(project_id, pipeline_definition_id))
+        return self._call("listPipelineDefinitionTriggers", project_id, pipeline_definition_id)
 
     @operation("createTrigger", "POST", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}/triggers")
     def create_trigger(
@@ -49,13 +38,14 @@ class TriggerOperations(BaseClient):
         project_id: str,
         pipeline_definition_id: str,
         *,
-        event_source: dict[str, Any],
+        event_source: CreateTriggerBodyEventSource,
         event_preset: Optional[str] = None,
         checkout_ref: Optional[str] = None,
         config_ref: Optional[str] = None,
         event_name: Optional[str] = None,
         disabled: Optional[bool] = None,
-    ) -> Any:
+        parameters: Optional[dict[str, Any]] = None,
+    ) -> Trigger:
         """Add a trigger to a pipeline definition.
 
         :param project_id: the project's id (a UUID, not a slug).
@@ -69,31 +59,29 @@ class TriggerOperations(BaseClient):
         :param config_ref: the ref to read the config from.
         :param event_name: a name for the triggering event (``webhook`` only).
         :param disabled: ``True`` to create the trigger turned off.
+        :param parameters: pipeline parameters, name to value (``schedule`` triggers only).
         :returns: the new trigger.
-
-        Endpoint: ``POST /projects/{project_id}/pipeline-definitions/{pipeline_definition_id}/triggers``
         """
         body = query(
-            event_source=required(event_source, "event_source"),
+            event_source=event_source,
             event_preset=event_preset,
             checkout_ref=checkout_ref,
             config_ref=config_ref,
             event_name=event_name,
             disabled=disabled,
+            parameters=parameters,
         )
-        return self._request("POST", _definition_triggers_path(project_id, pipeline_definition_id), body)
+        return self._call("createTrigger", project_id, pipeline_definition_id, body=body)
 
     @operation("getTrigger", "GET", "/projects/{project_id}/triggers/{trigger_id}")
-    def get_trigger(self, project_id: str, trigger_id: str) -> Any:
+    def get_trigger(self, project_id: str, trigger_id: str) -> Trigger:
         """Fetch one trigger.
 
         :param project_id: the project's id (a UUID, not a slug).
         :param trigger_id: the trigger's id.
         :returns: the trigger.
-
-        Endpoint: ``GET /projects/{project_id}/triggers/{trigger_id}``
         """
-        return self._request("GET", _trigger_path(project_id, trigger_id))
+        return self._call("getTrigger", project_id, trigger_id)
 
     @operation("updateTrigger", "PATCH", "/projects/{project_id}/triggers/{trigger_id}")
     def update_trigger(
@@ -106,8 +94,9 @@ class TriggerOperations(BaseClient):
         config_ref: Optional[str] = None,
         event_name: Optional[str] = None,
         disabled: Optional[bool] = None,
-        event_source: Optional[dict[str, Any]] = None,
-    ) -> Any:
+        event_source: Optional[UpdateTriggerBodyEventSource] = None,
+        parameters: Optional[dict[str, Any]] = None,
+    ) -> Trigger:
         """Change some fields of a trigger; the others are kept.
 
         :param project_id: the project's id (a UUID, not a slug).
@@ -117,10 +106,10 @@ class TriggerOperations(BaseClient):
         :param config_ref: the ref to read the config from.
         :param event_name: a name for the triggering event (``webhook`` only).
         :param disabled: ``True`` to turn the trigger off, ``False`` to turn it on.
-        :param event_source: for ``webhook`` triggers, e.g. ``{"webhook": {"sender": "..."}}``.
+        :param event_source: for ``webhook`` triggers, e.g. ``{"webhook": {"sender": "..."}}``;
+            for ``schedule`` triggers, ``{"schedule": {"cron_expression": "0 3 * * *"}}``.
+        :param parameters: pipeline parameters, name to value (``schedule`` triggers only).
         :returns: the trigger after the change.
-
-        Endpoint: ``PATCH /projects/{project_id}/triggers/{trigger_id}``
         """
         body = query(
             event_preset=event_preset,
@@ -129,17 +118,16 @@ class TriggerOperations(BaseClient):
             event_name=event_name,
             disabled=disabled,
             event_source=event_source,
+            parameters=parameters,
         )
-        return self._request("PATCH", _trigger_path(project_id, trigger_id), body)
+        return self._call("updateTrigger", project_id, trigger_id, body=body)
 
     @operation("deleteTrigger", "DELETE", "/projects/{project_id}/triggers/{trigger_id}")
-    def delete_trigger(self, project_id: str, trigger_id: str) -> Any:
+    def delete_trigger(self, project_id: str, trigger_id: str) -> TriggerDeleted:
         """Delete a trigger.
 
         :param project_id: the project's id (a UUID, not a slug).
         :param trigger_id: the trigger's id.
         :returns: ``{"message": ...}``.
-
-        Endpoint: ``DELETE /projects/{project_id}/triggers/{trigger_id}``
         """
-        return self._request("DELETE", _trigger_path(project_id, trigger_id))
+        return self._call("deleteTrigger", project_id, trigger_id)

@@ -7,20 +7,22 @@ hour per organization.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
-from .._args import query, required, segment
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query
+from ._operation import V2Operations, operation
+
+if TYPE_CHECKING:
+    from .types import GetUsageExportJobStatus, UsageExportJob
 
 
-class UsageOperations(BaseClient):
+class UsageOperations(V2Operations):
     """Operations of the "Usage" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("createUsageExport", "POST", "/organizations/{org_id}/usage_export_job")
     def create_usage_export(
         self, org_id: str, *, start: str, end: str, shared_org_ids: Optional[list[str]] = None
-    ) -> Any:
+    ) -> UsageExportJob:
         """Ask CircleCI to prepare a usage export for a time range.
 
         :param org_id: the organization's id.
@@ -30,21 +32,16 @@ class UsageOperations(BaseClient):
         :param shared_org_ids: ids of other organizations whose usage to include.
         :returns: the export job: ``usage_export_job_id``, ``state``, ...;
             poll it with :meth:`get_usage_export`.
-
-        Endpoint: ``POST /organizations/{org_id}/usage_export_job``
         """
-        body = query(start=required(start, "start"), end=required(end, "end"), shared_org_ids=shared_org_ids)
-        return self._request("POST", f"organizations/{segment(org_id, 'org_id')}/usage_export_job", body)
+        body = query(start=start, end=end, shared_org_ids=shared_org_ids)
+        return self._call("createUsageExport", org_id, body=body)
 
     @operation("getUsageExport", "GET", "/organizations/{org_id}/usage_export_job/{usage_export_job_id}")
-    def get_usage_export(self, org_id: str, usage_export_job_id: str) -> Any:
+    def get_usage_export(self, org_id: str, usage_export_job_id: str) -> GetUsageExportJobStatus:
         """Check a usage export; once done it lists the files to download.
 
         :param org_id: the organization's id.
         :param usage_export_job_id: the ``usage_export_job_id`` from :meth:`create_usage_export`.
         :returns: the export job: ``state``, ``download_urls``, ``error_reason``.
-
-        Endpoint: ``GET /organizations/{org_id}/usage_export_job/{usage_export_job_id}``
         """
-        job = segment(usage_export_job_id, "usage_export_job_id")
-        return self._request("GET", f"organizations/{segment(org_id, 'org_id')}/usage_export_job/{job}")
+        return self._call("getUsageExport", org_id, usage_export_job_id)

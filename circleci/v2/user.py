@@ -2,43 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from .._args import segment
-from .._client import BaseClient
-from ._operation import operation
+from ._operation import V2Operations, operation
+
+if TYPE_CHECKING:
+    from .types import Collaboration, User
 
 
-class UserOperations(BaseClient):
+class UserOperations(V2Operations):
     """Operations of the "User" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("getCurrentUser", "GET", "/me")
-    def get_current_user(self) -> Any:
+    def get_current_user(self) -> User:
         """Fetch the user the token belongs to.
 
         :returns: ``{"id": ..., "login": ..., "name": ...}``.
-
-        Endpoint: ``GET /me``
         """
-        return self._request("GET", "me")
+        return self._call("getCurrentUser")
 
     @operation("getCollaborations", "GET", "/me/collaborations")
-    def get_collaborations(self) -> Any:
+    def get_collaborations(self) -> list[Collaboration]:
         """List the organizations the token's user belongs to.
 
         :returns: a list of organizations with ``id``, ``slug``, ``name`` and ``vcs-type``.
-
-        Endpoint: ``GET /me/collaborations``
         """
-        return self._request("GET", "me/collaborations")
+        return self._call("getCollaborations")
 
     @operation("getUser", "GET", "/user/{id}")
-    def get_user(self, user_id: str) -> Any:
+    def get_user(self, user_id: str) -> User:
         """Fetch a user by id.
 
         :param user_id: the user's UUID.
         :returns: ``{"id": ..., "login": ..., "name": ...}``.
-
-        Endpoint: ``GET /user/{id}``
         """
-        return self._request("GET", f"user/{segment(user_id, 'user_id')}")
+        return self._call("getUser", user_id)

@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
-from .._args import query, segment
-from .._client import BaseClient
-from ._operation import operation
+from .._args import query
+from ._operation import V2Operations, operation
 
-
-def _webhook(webhook_id: str) -> str:
-    """The path ``webhook/<id>`` of one webhook."""
-    return f"webhook/{segment(webhook_id, 'webhook_id')}"
+if TYPE_CHECKING:
+    from .types import CreateWebhookScope, Page, Webhook, WebhookDeleted
 
 
-class WebhookOperations(BaseClient):
+class WebhookOperations(V2Operations):
     """Operations of the "Webhook" tag; part of :class:`~circleci.v2.ApiV2`."""
 
     @operation("getWebhooks", "GET", "/webhook", paginated=True)
-    def get_webhooks(self, *, scope_id: str, scope_type: str = "project", page_token: Optional[str] = None) -> Any:
+    def get_webhooks(
+        self, *, scope_id: str, scope_type: str = "project", page_token: Optional[str] = None
+    ) -> Page[Webhook]:
         """List the outbound webhooks of a scope (a project).
 
         :param scope_id: the project's UUID.
         :param scope_type: the kind of scope; only ``"project"`` exists.
         :param page_token: the ``next_page_token`` of the previous page.
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
-
-        Endpoint: ``GET /webhook``
         """
         params = query(**{"scope-id": scope_id, "scope-type": scope_type, "page-token": page_token})
-        return self._request("GET", "webhook", params=params)
+        return self._call("getWebhooks", params=params)
 
     @operation("createWebhook", "POST", "/webhook")
     def create_webhook(
@@ -40,8 +37,8 @@ class WebhookOperations(BaseClient):
         url: str,
         verify_tls: bool,
         signing_secret: str,
-        scope: dict[str, Any],
-    ) -> Any:
+        scope: CreateWebhookScope,
+    ) -> Webhook:
         """Create an outbound webhook.
 
         :param name: the webhook's name.
@@ -51,8 +48,6 @@ class WebhookOperations(BaseClient):
         :param signing_secret: the secret that signs each payload (HMAC).
         :param scope: ``{"id": <project uuid>, "type": "project"}``.
         :returns: the new webhook.
-
-        Endpoint: ``POST /webhook``
         """
         body = query(
             **{
@@ -64,31 +59,27 @@ class WebhookOperations(BaseClient):
                 "scope": scope,
             }
         )
-        return self._request("POST", "webhook", body)
+        return self._call("createWebhook", body=body)
 
-    @operation("deleteWebhook", "DELETE", "/webhook/{webhook-id}")
-    def delete_webhook(self, webhook_id: str) -> Any:
+    @operation("deleteWebhook", "DELETE", "/webhook/{webhook_id}")
+    def delete_webhook(self, webhook_id: str) -> WebhookDeleted:
         """Delete an outbound webhook.
 
         :param webhook_id: the webhook's UUID.
         :returns: the API's message.
-
-        Endpoint: ``DELETE /webhook/{webhook-id}``
         """
-        return self._request("DELETE", _webhook(webhook_id))
+        return self._call("deleteWebhook", webhook_id)
 
-    @operation("getWebhookById", "GET", "/webhook/{webhook-id}")
-    def get_webhook_by_id(self, webhook_id: str) -> Any:
+    @operation("getWebhookById", "GET", "/webhook/{webhook_id}")
+    def get_webhook_by_id(self, webhook_id: str) -> Webhook:
         """Fetch one outbound webhook.
 
         :param webhook_id: the webhook's UUID.
         :returns: the webhook.
-
-        Endpoint: ``GET /webhook/{webhook-id}``
         """
-        return self._request("GET", _webhook(webhook_id))
+        return self._call("getWebhookById", webhook_id)
 
-    @operation("updateWebhook", "PUT", "/webhook/{webhook-id}")
+    @operation("updateWebhook", "PUT", "/webhook/{webhook_id}")
     def update_webhook(
         self,
         webhook_id: str,
@@ -98,7 +89,7 @@ class WebhookOperations(BaseClient):
         url: Optional[str] = None,
         signing_secret: Optional[str] = None,
         verify_tls: Optional[bool] = None,
-    ) -> Any:
+    ) -> Webhook:
         """Change an outbound webhook; fields left out keep their value.
 
         :param webhook_id: the webhook's UUID.
@@ -108,10 +99,8 @@ class WebhookOperations(BaseClient):
         :param signing_secret: a new signing secret.
         :param verify_tls: whether to check the receiver's TLS certificate.
         :returns: the webhook.
-
-        Endpoint: ``PUT /webhook/{webhook-id}``
         """
         body = query(
             **{"name": name, "events": events, "url": url, "signing-secret": signing_secret, "verify-tls": verify_tls}
         )
-        return self._request("PUT", _webhook(webhook_id), body)
+        return self._call("updateWebhook", webhook_id, body=body)

@@ -1,9 +1,18 @@
-"""Sphinx extension: the ``v2-operations`` directive.
+"""Sphinx extension: the ``v2-operations`` directive and the v2 docstring hooks.
 
 ``.. v2-operations::`` renders the table operationId -> ApiV2 method ->
 ``VERB /path``, one table per tag module, read from the ``operation`` record
 that :func:`circleci.v2._operation.operation` puts on each method. The table
 is built from the code at every docs build, so it cannot go stale.
+
+Two hooks finish the v2 method docs from the same records:
+
+- each method documented gets an ``Endpoint: VERB /path`` line, read from its
+  record (the path is written only there);
+- the v2 modules import the generated types only for type checkers
+  (``TYPE_CHECKING``); while the docs build, the names of
+  :mod:`circleci.v2.types` are made visible to them so that autodoc resolves
+  each method's return type and links it to its entry.
 
 Enable it in ``conf.py`` with ``sys.path.insert(0, <docs>/_ext)`` and
 ``extensions.append("v2_operations")``.
@@ -13,6 +22,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -20,7 +30,7 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-__all__ = ["V2OperationsDirective", "Row", "operation_rows", "setup"]
+__all__ = ["V2OperationsDirective", "Row", "endpoint_line", "expose_types", "operation_rows", "setup"]
 
 _TAG = re.compile(r'"([^"]+)" tag')
 
@@ -105,7 +115,34 @@ class V2OperationsDirective(SphinxDirective):
         return [container]
 
 
+def endpoint_line(app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
+    """``autodoc-process-docstring``: end an operation method's docstring with its ``Endpoint:`` line."""
+    record = getattr(obj, "operation", None)
+    if what != "method" or record is None or not hasattr(record, "verb"):
+        return
+    paginated = " (paginated: works with :meth:`~circleci.v2.ApiV2.iterate`)" if record.paginated else ""
+    while lines and not lines[-1].strip():
+        lines.pop()
+    lines += ["", f"Endpoint: ``{record.verb} {record.path}``{paginated}", ""]
+
+
+def expose_types(app: Sphinx) -> None:
+    """``builder-inited``: let autodoc resolve the v2 annotations that name generated types."""
+    import circleci.v2
+    from circleci.v2 import types
+
+    public = {name: value for name, value in vars(types).items() if not name.startswith("_")}
+    for module_name in sorted(sys.modules):
+        if module_name.startswith("circleci.v2.") and module_name != "circleci.v2.types":
+            namespace = vars(sys.modules[module_name])
+            for name, value in public.items():
+                namespace.setdefault(name, value)
+    del circleci
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directive."""
+    """Register the directive and the hooks."""
     app.add_directive("v2-operations", V2OperationsDirective)
+    app.connect("autodoc-process-docstring", endpoint_line)
+    app.connect("builder-inited", expose_types)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,11 +20,7 @@ import requests
 
 from circleci.testing import FakeCircleCI, JobPlan, WorkflowPlan
 
-SPECS = Path("/work/shared/spec")
-for candidate in (Path(__file__).resolve().parents[2] / "spec", SPECS):
-    if (candidate / "circleci-v2-openapi-2026-08.json").exists():
-        SPECS = candidate
-        break
+SPECS = Path(__file__).resolve().parents[2] / "spec"
 FILES = ("circleci-v2-openapi.json", "circleci-v2-openapi-2026-08.json")
 # The 2025-10-17 docs build names webhook fields in kebab-case; the live spec and the fake use snake_case.
 OLD_SPEC_EXCEPTIONS = {"createWebhook", "getWebhooks", "getWebhookById", "updateWebhook"}

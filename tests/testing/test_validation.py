@@ -53,7 +53,7 @@ def test_every_shipped_schema_is_a_valid_json_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     for schema in REQUEST_SCHEMAS.values():
         jsonschema.Draft202012Validator.check_schema(schema)
-    assert len(OPERATIONS) == 110 and "triggerPipeline" in REQUEST_SCHEMAS
+    assert len(OPERATIONS) == 115 and "triggerPipeline" in REQUEST_SCHEMAS
 
 
 def test_messages_say_where_and_what() -> None:

@@ -9,7 +9,8 @@ import responses
 from responses.matchers import query_param_matcher
 
 from circleci.api import Api
-from circleci.error import InvalidArgumentError
+from circleci.error import CircleCIException, InvalidArgumentError
+from circleci.v2 import PageTokenRepeated
 
 from .wire import URL, make_api
 
@@ -139,3 +140,58 @@ def test_works_for_an_operation_with_path_arguments_through_api_v2() -> None:
         mock.add("GET", jobs, json={"items": ["j1"], "next_page_token": "n"}, match=[query_param_matcher({})])
         mock.add("GET", jobs, json={"items": ["j2"]}, match=[query_param_matcher({"page-token": "n"})])
         assert list(api.iterate(api.list_workflow_jobs, "w-1")) == ["j1", "j2"]
+
+
+@pytest.mark.parametrize(
+    "method",
+    ["get_pipeline_by_id", "list_otel_exporters", "get_collaborations", "trigger_pipeline"],
+)
+def test_a_method_that_is_not_paginated_is_refused_at_once(method: str) -> None:
+    api = make_api()
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        with pytest.raises(InvalidArgumentError, match="paginated method") as raised:
+            api.iterate(getattr(api, method), "x")
+        assert raised.value.argument == method
+        assert len(mock.calls) == 0
+
+
+def test_something_that_is_not_a_client_method_is_refused() -> None:
+    api = make_api()
+    with pytest.raises(InvalidArgumentError, match="paginated method"):
+        api.iterate(lambda **_: {"items": [1]})  # type: ignore[arg-type,return-value]
+    with pytest.raises(InvalidArgumentError):
+        api.iterate(print)  # type: ignore[arg-type]
+
+
+def test_a_repeated_page_token_stops_the_walk_with_a_typed_error() -> None:
+    api = make_api()
+    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
+        add_page(mock, None, {"items": [1], "next_page_token": "t2"})
+        add_page(mock, "t2", {"items": [2], "next_page_token": "t3"})
+        add_page(mock, "t3", {"items": [3], "next_page_token": "t2"})
+        items = api.iterate(api.list_pipelines_for_project, "gh/org/repo")
+        assert [next(items), next(items), next(items)] == [1, 2, 3]
+        with pytest.raises(PageTokenRepeated) as raised:
+            next(items)
+        assert len(mock.calls) == 3
+    assert isinstance(raised.value, CircleCIException)
+    assert (raised.value.operation_id, raised.value.token) == ("listPipelinesForProject", "t2")
+    assert "t2" in str(raised.value) and "second time" in str(raised.value)
+
+
+def test_a_page_that_names_itself_as_next_is_caught_on_the_first_repeat() -> None:
+    api = make_api()
+    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
+        add_page(mock, None, {"items": [1], "next_page_token": "same"})
+        add_page(mock, "same", {"items": [2], "next_page_token": "same"})
+        with pytest.raises(PageTokenRepeated):
+            list(api.iterate(api.list_pipelines_for_project, "gh/org/repo"))
+        assert len(mock.calls) == 2
+
+
+def test_a_starting_token_handed_back_is_a_repeat_too() -> None:
+    api = make_api()
+    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
+        add_page(mock, "t5", {"items": ["x"], "next_page_token": "t5"})
+        with pytest.raises(PageTokenRepeated):
+            list(api.iterate(api.list_pipelines_for_project, "gh/org/repo", page_token="t5"))

@@ -26,6 +26,10 @@ CASES: dict[str, list[Wire]] = {
             {"name": "acme", "vcs_type": "circleci"},
         ),
     ],
+    "get_organization": [
+        Wire(lambda api: api.get_organization(ORG), "GET", ORG_PATH),
+        Wire(lambda api: api.get_organization("a?b"), "GET", "/organization/a%3Fb"),
+    ],
     "delete_organization": [
         Wire(lambda api: api.delete_organization(ORG), "DELETE", ORG_PATH),
         Wire(
