@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +146,15 @@ def test_a_session_makes_one_client_and_closes_it_if_made() -> None:
     assert session.api is session.api
     assert session.api.url == "https://circleci.com/api/v1.1"
     session.close()
+
+
+def test_the_main_module_runs_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["python -m circleci", "--version"])
+
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module("circleci", run_name="__main__")
+
+    assert exited.value.code == EXIT_OK
+    assert capsys.readouterr().out.strip() == f"python -m circleci {VERSION}"
