@@ -29,7 +29,6 @@ import argparse
 import inspect
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -77,19 +76,24 @@ _RESERVED = frozenset({"url", "quiet", "all", "max_items", "help", "version"})
 """Option names the command line uses itself; a parameter of that name gets ``--param-<name>``."""
 
 
-def methods(entry: ClientCommands) -> Iterator[tuple[str, Callable[..., Any]]]:
+def methods(entry: ClientCommands) -> list[tuple[str, Callable[..., Any]]]:
     """The public methods of ``entry.cls`` that are API operations, by name.
 
-    Methods of :class:`~circleci._client.BaseClient` (``close``,
+    When some methods carry an ``@operation`` record (API v2 and later), the
+    operations are those methods; otherwise (API v1.1) they are every public
+    method. Methods of :class:`~circleci._client.BaseClient` (``close``,
     ``download_artifact``), properties and ``entry.exclude`` are left out.
     """
     base = set(dir(BaseClient))
+    found: list[tuple[str, Callable[..., Any]]] = []
     for name in sorted(dir(entry.cls)):
         if name.startswith("_") or name in base or name in entry.exclude:
             continue
         attribute = inspect.getattr_static(entry.cls, name)
         if inspect.isfunction(attribute):
-            yield name, attribute
+            found.append((name, attribute))
+    recorded = [(name, method) for name, method in found if hasattr(method, "operation")]
+    return recorded or found
 
 
 def parameters(method: Callable[..., Any]) -> list[inspect.Parameter]:
