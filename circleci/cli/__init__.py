@@ -55,6 +55,11 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "UsageError",
     "Failed",
+    "Session",
+    "build_parser",
+    "common_options",
+    "explain",
+    "print_json",
     "main",
 ]
 

@@ -24,7 +24,7 @@ from ..sdk import SDK, Outcome
 from . import Failed, Session, UsageError, common_options
 from .operations import check_slug
 
-__all__ = ["Helper", "HELPERS", "add_helper_commands"]
+__all__ = ["Helper", "HELPERS", "add_helper_commands", "parameter"]
 
 
 @dataclass(frozen=True)

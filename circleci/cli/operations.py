@@ -38,7 +38,19 @@ from ..environment import job_value
 from ..v2 import ApiV2
 from . import Session, UsageError, common_options
 
-__all__ = ["ClientCommands", "CLIENTS", "add_operation_groups", "methods", "parameters"]
+__all__ = [
+    "ClientCommands",
+    "CLIENTS",
+    "add_operation_groups",
+    "add_operation_command",
+    "call_arguments",
+    "check_slug",
+    "is_paginated",
+    "is_positional",
+    "methods",
+    "option_value",
+    "parameters",
+]
 
 
 @dataclass(frozen=True)
