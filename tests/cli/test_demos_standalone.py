@@ -89,3 +89,44 @@ def test_ctrl_c_stops_serving(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     demo_main.keep_serving(types.SimpleNamespace(url="http://fake"), 5, Interrupted())  # type: ignore[arg-type]
 
     assert "Stopping." in capsys.readouterr().out
+
+
+def test_the_commands_make_demo_prints_work_when_pasted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "demo").symlink_to(ROOT / "demo")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(demo_main, "POLL", 0.02)
+    stop = threading.Event()
+    statuses: list[int] = []
+    runner = threading.Thread(
+        target=lambda: statuses.append(demo_main.main(["--speed", "100", "--keep-serving", "60"], stop=stop))
+    )
+    runner.start()
+    try:
+        printed = ""
+        for _ in range(600):  # up to 30 s for the demos to finish
+            printed += capsys.readouterr().out
+            if "keeps serving" in printed:
+                break
+            stop.wait(0.05)
+        assert "keeps serving" in printed, printed
+        commands = [line[2:] for line in printed.splitlines() if line.startswith("$ ")]
+        assert len(commands) == len(demo_main.DEMOS)
+        (download,) = [command for command in commands if "download_artifacts.py" in command]
+        env = {key: value for key, value in os.environ.items() if not key.startswith(("CIRCLE", "PYTHON"))}
+        env["PYTHONPATH"] = str(ROOT)
+        pasted = subprocess.run(
+            ["bash", "-c", download.replace("demo-output/artifacts", "pasted")],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        stop.set()
+        runner.join(timeout=30)
+    assert pasted.returncode == 0, pasted.stderr
+    assert (tmp_path / "pasted" / "reports" / "junit.xml").is_file()
+    assert statuses == [0]
