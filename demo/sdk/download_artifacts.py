@@ -7,6 +7,10 @@ your machine with ``--job-number``. The token comes from ``CIRCLE_TOKEN``;
 the project and job number default to the job's own (``CIRCLE_BUILD_NUM``).
 
     python -m demo.sdk.download_artifacts [--project-slug gh/ORG/REPO] [--job-number N] [--dest DIR] [--pattern GLOB]
+
+This file needs nothing but the ``circleci`` package: copied on its own into
+any folder, it runs as ``python download_artifacts.py``. ``circleci-py download-artifacts`` is the same
+from the command line.
 """
 
 from __future__ import annotations

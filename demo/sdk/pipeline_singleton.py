@@ -8,6 +8,10 @@ other. The token comes from ``CIRCLE_TOKEN``; the project from
 pipeline from ``CIRCLE_PIPELINE_ID``, which CircleCI sets in every job.
 
     python -m demo.sdk.pipeline_singleton [--project-slug gh/ORG/REPO] [--branch BRANCH]
+
+This file needs nothing but the ``circleci`` package: copied on its own into
+any folder, it runs as ``python pipeline_singleton.py``. ``circleci-py pipeline-singleton`` is the same
+from the command line.
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ another project's pipeline (integration tests, a deploy) and gate on it.
 The token comes from ``CIRCLE_TOKEN``; the project defaults to the job's own.
 
     python -m demo.sdk.trigger_and_wait [--project-slug gh/ORG/REPO] [--branch BRANCH] [--parameter NAME=VALUE]
+
+This file needs nothing but the ``circleci`` package: copied on its own into
+any folder, it runs as ``python trigger_and_wait.py``. ``circleci-py trigger-and-wait`` is the same
+from the command line.
 """
 
 from __future__ import annotations
