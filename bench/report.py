@@ -164,7 +164,8 @@ def cells(row: Row) -> list[str]:
 
 def render(rows: dict[str, Row]) -> str:
     """The table as reST "simple table" text (readable in a terminal, pasteable into the docs)."""
-    lines = [list(HEADERS)] + [cells(row) for row in rows.values()]
+    # A cell that is only "-" would be read as an empty bullet list: escape it.
+    lines = [list(HEADERS)] + [[r"\-" if cell == "-" else cell for cell in cells(row)] for row in rows.values()]
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     rule = "  ".join("=" * width for width in widths)
 

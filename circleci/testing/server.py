@@ -480,8 +480,13 @@ class FakeCircleCI:
     # -- faults -------------------------------------------------------------
 
     def route_names(self) -> list[str]:
-        """The names faults can target: v2 ``operationId``s, :class:`~circleci.api.Api` method names,
-        ``download_artifact`` (the API's artifact link) and ``storage`` (the storage host)."""
+        """The names faults can target.
+
+        They are the v2 operation ids (``triggerPipeline``), the
+        :class:`~circleci.api.Api` method names (``get_build_info``),
+        ``download_artifact`` (the API's artifact link) and ``storage`` (the
+        storage host).
+        """
         return sorted({*self.router.names(), "storage"})
 
     def rate_limit(self, *, times: Optional[int] = 1, retry_after: float = 1, route: Optional[str] = None) -> Fault:

@@ -7,6 +7,10 @@ from ``CIRCLE_PROJECT_USERNAME`` and ``CIRCLE_PROJECT_REPONAME``, which
 CircleCI sets in every job, or from the constants below.
 
     python -m demo.sdk.build_singleton [--org ORG] [--repo REPO]
+
+This file needs nothing but the ``circleci`` package: copied on its own into
+any folder, it runs as ``python build_singleton.py``. ``circleci-py build-singleton`` is the same
+from the command line.
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ your machine with ``--job-number``. The token comes from ``CIRCLE_TOKEN``;
 the project and job number default to the job's own (``CIRCLE_BUILD_NUM``).
 
     python -m demo.sdk.download_artifacts [--project-slug gh/ORG/REPO] [--job-number N] [--dest DIR] [--pattern GLOB]
+
+This file needs nothing but the ``circleci`` package: copied on its own into
+any folder, it runs as ``python download_artifacts.py``. ``circleci-py download-artifacts`` is the same
+from the command line.
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ import os
 import sys
 from typing import Optional
 
-from circleci.api import DEFAULT_URL, Api
+from circleci.api import Api
+from circleci.environment import MISSING_TOKEN, api_url, project_slug
 from circleci.error import CircleCIException
 from circleci.sdk import SDK, ArtifactDownloadError
-from demo.sdk._job import MISSING_TOKEN, default_project_slug
+
+PLACEHOLDER_SLUG = "gh/your-org/your-repo"
+"""The project outside a CircleCI job when --project-slug is not given: put yours here."""
 
 MISSING_JOB = "No job number: pass --job-number, or run inside a CircleCI job (CIRCLE_BUILD_NUM)."
 
@@ -32,14 +39,16 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m demo.sdk.download_artifacts", description="Download every artifact of a job."
     )
-    parser.add_argument("--project-slug", default=default_project_slug(), help="gh/org/repo (default: this job's)")
+    parser.add_argument(
+        "--project-slug", default=project_slug() or PLACEHOLDER_SLUG, help="gh/org/repo (default: this job's)"
+    )
     parser.add_argument(
         "--job-number", default=os.environ.get("CIRCLE_BUILD_NUM") or None, help="default: CIRCLE_BUILD_NUM"
     )
     parser.add_argument("--dest", default="artifacts", help="folder to write to (default ./artifacts)")
     parser.add_argument("--pattern", default=None, help="only artifacts whose path matches this glob, e.g. '*.xml'")
     parser.add_argument("--workers", type=int, default=8, help="files downloaded at once (default 8)")
-    parser.add_argument("--url", default=os.environ.get("CIRCLECI_API_URL") or DEFAULT_URL, help="API v1.1 base URL")
+    parser.add_argument("--url", default=api_url(), help="API v1.1 base URL")
     return parser.parse_args(argv)
 
 

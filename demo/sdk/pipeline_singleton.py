@@ -8,6 +8,10 @@ other. The token comes from ``CIRCLE_TOKEN``; the project from
 pipeline from ``CIRCLE_PIPELINE_ID``, which CircleCI sets in every job.
 
     python -m demo.sdk.pipeline_singleton [--project-slug gh/ORG/REPO] [--branch BRANCH]
+
+This file needs nothing but the ``circleci`` package: copied on its own into
+any folder, it runs as ``python pipeline_singleton.py``. ``circleci-py pipeline-singleton`` is the same
+from the command line.
 """
 
 from __future__ import annotations
@@ -17,10 +21,13 @@ import os
 import sys
 from typing import Optional
 
-from circleci.api import DEFAULT_URL, Api
+from circleci.api import Api
+from circleci.environment import MISSING_TOKEN, api_url, project_slug
 from circleci.error import CircleCIException
 from circleci.sdk import SDK
-from demo.sdk._job import MISSING_TOKEN, default_project_slug
+
+PLACEHOLDER_SLUG = "gh/your-org/your-repo"
+"""The project outside a CircleCI job when --project-slug is not given: put yours here."""
 
 
 def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
@@ -32,14 +39,16 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
         prog="python -m demo.sdk.pipeline_singleton",
         description="Wait until no earlier pipeline of the project has a running workflow.",
     )
-    parser.add_argument("--project-slug", default=default_project_slug(), help="gh/org/repo (default: this job's)")
+    parser.add_argument(
+        "--project-slug", default=project_slug() or PLACEHOLDER_SLUG, help="gh/org/repo (default: this job's)"
+    )
     parser.add_argument("--branch", default=None, help="only wait for pipelines of this branch")
     parser.add_argument("--interval", type=float, default=15, help="seconds between checks (default 15)")
     parser.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
     parser.add_argument(
         "--lookback", type=float, default=86400, help="seconds back to look for earlier pipelines (default a day)"
     )
-    parser.add_argument("--url", default=os.environ.get("CIRCLECI_API_URL") or DEFAULT_URL, help="API v1.1 base URL")
+    parser.add_argument("--url", default=api_url(), help="API v1.1 base URL")
     return parser.parse_args(argv)
 
 

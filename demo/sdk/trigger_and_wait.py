@@ -7,6 +7,10 @@ another project's pipeline (integration tests, a deploy) and gate on it.
 The token comes from ``CIRCLE_TOKEN``; the project defaults to the job's own.
 
     python -m demo.sdk.trigger_and_wait [--project-slug gh/ORG/REPO] [--branch BRANCH] [--parameter NAME=VALUE]
+
+This file needs nothing but the ``circleci`` package: copied on its own into
+any folder, it runs as ``python trigger_and_wait.py``. ``circleci-py trigger-and-wait`` is the same
+from the command line.
 """
 
 from __future__ import annotations
@@ -17,10 +21,13 @@ import os
 import sys
 from typing import Any, Optional
 
-from circleci.api import DEFAULT_URL, Api
+from circleci.api import Api
+from circleci.environment import MISSING_TOKEN, api_url, project_slug
 from circleci.error import CircleCIException, PipelineFailed
 from circleci.sdk import SDK
-from demo.sdk._job import MISSING_TOKEN, default_project_slug
+
+PLACEHOLDER_SLUG = "gh/your-org/your-repo"
+"""The project outside a CircleCI job when --project-slug is not given: put yours here."""
 
 
 def parameter(text: str) -> tuple[str, Any]:
@@ -42,7 +49,9 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m demo.sdk.trigger_and_wait", description="Trigger a pipeline and wait for it to finish."
     )
-    parser.add_argument("--project-slug", default=default_project_slug(), help="gh/org/repo (default: this job's)")
+    parser.add_argument(
+        "--project-slug", default=project_slug() or PLACEHOLDER_SLUG, help="gh/org/repo (default: this job's)"
+    )
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--branch", default=None, help="branch to build (default: the project's default branch)")
     target.add_argument("--tag", default=None, help="tag to build")
@@ -51,7 +60,7 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     )
     parser.add_argument("--interval", type=float, default=15, help="seconds between checks (default 15)")
     parser.add_argument("--timeout", type=float, default=1800, help="give up after this many seconds (default 1800)")
-    parser.add_argument("--url", default=os.environ.get("CIRCLECI_API_URL") or DEFAULT_URL, help="API v1.1 base URL")
+    parser.add_argument("--url", default=api_url(), help="API v1.1 base URL")
     return parser.parse_args(argv)
 
 

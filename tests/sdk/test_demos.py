@@ -181,9 +181,9 @@ def test_a_bitbucket_job_gets_a_bb_slug(demo: object, monkeypatch: pytest.Monkey
     monkeypatch.setenv("CIRCLE_PROJECT_USERNAME", "org")
     monkeypatch.setenv("CIRCLE_PROJECT_REPONAME", "repo")
     monkeypatch.setenv("CIRCLE_REPOSITORY_URL", "git@bitbucket.org:org/repo.git")
-    assert demo.default_project_slug() == "bb/org/repo"  # type: ignore[attr-defined]
+    assert demo.parse_args([]).project_slug == "bb/org/repo"  # type: ignore[attr-defined]
     monkeypatch.setenv("CIRCLE_REPOSITORY_URL", "git@github.com:org/repo.git")
-    assert demo.default_project_slug() == "gh/org/repo"  # type: ignore[attr-defined]
+    assert demo.parse_args([]).project_slug == "gh/org/repo"  # type: ignore[attr-defined]
 
 
 @pytest.mark.usefixtures("job_environment")

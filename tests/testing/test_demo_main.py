@@ -23,7 +23,7 @@ def test_with_a_token_it_only_prints_the_commands(
     assert demo_main.main([]) == 0
     out = capsys.readouterr().out
     for demo in demo_main.DEMOS:
-        assert f"python -m demo.sdk.{demo.name}" in out
+        assert f"demo/sdk/{demo.name}.py" in out
 
 
 def test_offline_every_demo_works(
