@@ -23,6 +23,7 @@ import sys
 import threading
 import traceback
 import warnings
+from collections.abc import Iterator
 from itertools import takewhile
 from typing import Any, Optional, Union
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -49,6 +50,20 @@ __all__ = [
 log = logging.getLogger("circleci")
 
 TOKEN_HEADER = "Circle-Token"
+BEARER = "bearer"
+"""``auth`` value of :meth:`Transport.request` that sends ``Authorization: Bearer <token>`` (API v3)."""
+RATE_LIMIT_HEADERS = (
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit",
+    "RateLimit-Policy",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "Retry-After",
+)
+"""Rate-limit headers kept from each answer (:attr:`Transport.rate_limit`) and on errors."""
 _MASKABLE = 8
 CREDENTIAL_HEADERS = (TOKEN_HEADER, "Authorization")
 MASK = "***"
@@ -259,6 +274,7 @@ class Transport:
         self.trusted_hosts: set[str] = set()
         self._warned: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
+        self._local = threading.local()
 
     def __repr__(self) -> str:
         return f"<Transport timeout={self.timeout!r} retries={self.retries.total!r}>"
@@ -277,6 +293,43 @@ class Transport:
         """Close the pooled connections."""
         self.session.close()
 
+    @property
+    def rate_limit(self) -> dict[str, str]:
+        """The rate-limit headers (:data:`RATE_LIMIT_HEADERS`) of this thread's last answer."""
+        return dict(getattr(self._local, "rate_limit", {}))
+
+    def credentials(self, auth: Optional[str] = None) -> dict[str, str]:
+        """The credential header to send: ``Circle-Token``, or with ``auth=BEARER`` ``Authorization: Bearer``.
+
+        Without a token there is no header at all.
+        """
+        if auth == BEARER:
+            return {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        return self._headers
+
+    @contextlib.contextmanager
+    def stream(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Optional[dict[str, Any]] = None,
+        headers: Optional[dict[str, str]] = None,
+        auth: Optional[str] = None,
+    ) -> Iterator[requests.Response]:
+        """Send one request and give its response unread, for streaming its body.
+
+        The policy of :meth:`request` applies (retries, status to exception);
+        the connection goes back to the pool when the block ends.
+
+        :param headers: extra request headers (e.g. ``Range``).
+        :param auth: ``None`` for ``Circle-Token``, :data:`BEARER` for ``Authorization: Bearer``.
+        """
+        with self._send(
+            method, url, {**self.credentials(auth), **(headers or {})}, params=params, stream=True
+        ) as response:
+            yield response
+
     def request(
         self,
         method: str,
@@ -284,6 +337,7 @@ class Transport:
         *,
         params: Optional[dict[str, Any]] = None,
         json_body: Any = None,
+        auth: Optional[str] = None,
     ) -> Any:
         """Send one API request and return its decoded JSON body.
 
@@ -291,13 +345,14 @@ class Transport:
         :param url: the full URL, without credentials.
         :param params: query parameters; ``None`` values are left out.
         :param json_body: a body to send as JSON, or ``None`` for no body.
+        :param auth: ``None`` for ``Circle-Token``, :data:`BEARER` for ``Authorization: Bearer``.
         :returns: the decoded JSON, or ``None`` for an empty body.
         :raises CircleCIHTTPError: for a status that is not a success.
         :raises CircleCIConnectionError: when the server cannot be reached.
         :raises CircleCITimeout: when it does not answer in time.
         :raises InvalidResponseError: for a success whose body is not JSON.
         """
-        response = self._send(method, url, self._headers, params=params, json_body=json_body)
+        response = self._send(method, url, self.credentials(auth), params=params, json_body=json_body)
         body = response.content
         if not body or body.isspace():
             return None
@@ -394,6 +449,7 @@ class Transport:
                 response.status_code,
                 response.elapsed.total_seconds() * 1000,
             )
+        self._local.rate_limit = _rate_limit(response.headers)
         if "Deprecation" in response.headers or "Sunset" in response.headers:
             self._warn_deprecated(method, response)
         if response.status_code >= 300:
@@ -451,7 +507,7 @@ class Transport:
         elif response.status_code < 400:
             location = self._safe(response.headers.get("Location", "")).split("?")[0]
             message = f"redirect to {location or 'nowhere'} not followed for {method}"
-        return error.error_for_status(
+        failure = error.error_for_status(
             response.status_code,
             message,
             method=method,
@@ -459,6 +515,12 @@ class Transport:
             response=response,
             retry_after=retry_after,
         )
+        failure.rate_limit = _rate_limit(response.headers)
+        fields = _v3_error(response)
+        if fields:
+            for name, value in fields.items():
+                setattr(failure, name, self._safe(value) if isinstance(value, str) else value)
+        return failure
 
     def _warn_deprecated(self, method: str, response: requests.Response) -> None:
         endpoint = _ID_SEGMENT.sub("/{id}", _path(response.url))
@@ -546,13 +608,52 @@ def _reason(exc: BaseException) -> str:
     return re.sub(r"<[^>]*>:?\s*", "", text)[:200]
 
 
+def _rate_limit(headers: Any) -> dict[str, str]:
+    """The rate-limit headers of an answer, by their canonical names."""
+    return {name: headers[name] for name in RATE_LIMIT_HEADERS if name in headers}
+
+
+def _v3_error(response: requests.Response) -> dict[str, Any]:
+    """The fields of an API v3 error object (``{"error": {"id", "type", "title", "detail", "source"}}``).
+
+    :returns: ``error_id``, ``error_type``, ``title``, ``detail`` and
+        ``source`` for the members present; empty for any other body.
+    """
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        return {}
+    found = data.get("error") if isinstance(data, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    names = {"id": "error_id", "type": "error_type", "title": "title", "detail": "detail", "source": "source"}
+    return {names[key]: value for key, value in found.items() if key in names}
+
+
+def _v3_message(found: dict[str, Any]) -> str:
+    """An API v3 error object as one line: ``title: detail at <pointer> (offset N), error, error id: <id>``."""
+    text = ": ".join(str(found[key]) for key in ("title", "detail") if found.get(key))
+    source: dict[str, Any] = found["source"] if isinstance(found.get("source"), dict) else {}
+    if source.get("pointer"):
+        text += f" at {source['pointer']}" + (f" (offset {source['offset']})" if "offset" in source else "")
+    if source.get("error"):
+        text += f", {source['error']}"
+    if found.get("id"):
+        text += f" (error id: {found['id']})"
+    return text.strip(" ,")
+
+
 def _error_message(response: requests.Response) -> str:
-    """The API's ``message``, or a short snippet of a body that is not JSON."""
+    """The API's ``message`` (v3: its error object), or a short snippet of a body that is not JSON."""
     body = response.content
     try:
         data = json.loads(body)
     except ValueError:
         data = None
+    if isinstance(data, dict) and isinstance(data.get("error"), dict):
+        text = _v3_message(data["error"])
+        if text:
+            return text
     if isinstance(data, dict):
         for key in ("message", "error"):
             if isinstance(data.get(key), str) and data[key]:

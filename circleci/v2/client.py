@@ -8,7 +8,7 @@ OpenAPI spec, grouped in one module per tag of the spec, and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Callable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from urllib3.util.retry import Retry
 
@@ -34,6 +34,9 @@ from .usage import UsageOperations
 from .user import UserOperations
 from .webhook import WebhookOperations
 from .workflow import WorkflowOperations
+
+if TYPE_CHECKING:
+    from ..v3 import ApiV3
 
 __all__ = ["ApiV2", "project_slug", "DEFAULT_URL"]
 
@@ -99,6 +102,20 @@ class ApiV2(
         transport: Optional[Transport] = None,
     ) -> None:
         super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size, transport=transport)
+
+    @property
+    def v3(self) -> ApiV3:
+        """An :class:`~circleci.v3.ApiV3` sharing this client's token, connections and policy.
+
+        Its URL is this client's with ``v2`` replaced by ``v3``. API v3
+        exists on CircleCI Cloud only.
+        """
+        if self.__dict__.get("_v3") is None:
+            from ..v3 import ApiV3
+            from ..v3.client import v3_url
+
+            self.__dict__["_v3"] = ApiV3(url=v3_url(self.url), transport=self._transport)
+        return self.__dict__["_v3"]  # type: ignore[no-any-return]
 
     def iterate(
         self, method: Callable[..., Any], *args: Any, limit: Optional[int] = None, **kwargs: Any
