@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Optional, Union
 from urllib.parse import parse_qs, urlsplit
 
-from . import v1, v2
+from . import v1, v2, v3
 from .artifacts import Storage, download_route
 from .clock import Clock
 from .faults import DROP, LATENCY, STATUS, Fault, Faults
@@ -172,6 +172,7 @@ class FakeCircleCI:
         self.faults = Faults()
         self.storage = Storage(self.state)
         self.router = Router([*v1.ROUTES, *v2.ROUTES, download_route(self.storage)])
+        self.v3 = v3.V3(self.state)
         self.port = port
         self._api: Optional[_Listener] = None
         self._storage: Optional[_Listener] = None
@@ -215,6 +216,11 @@ class FakeCircleCI:
     def url_v2(self) -> str:
         """The API v2 base URL, for ``ApiV2(token, url)``."""
         return f"{self.root_url}/api/v2"
+
+    @property
+    def url_v3(self) -> str:
+        """The API v3 base URL, for ``ApiV3(token, url)``."""
+        return f"{self.root_url}/api/v3"
 
     @property
     def storage_url(self) -> str:
@@ -285,7 +291,7 @@ class FakeCircleCI:
     def route_names(self) -> list[str]:
         """The names faults can target: v2 ``operationId``s, :class:`~circleci.api.Api` method names,
         ``download_artifact`` (the API's artifact link) and ``storage`` (the storage host)."""
-        return sorted({*self.router.names(), "storage"})
+        return sorted({*self.router.names(), *self.v3.route_names(), "storage"})
 
     def rate_limit(self, *, times: Optional[int] = 1, retry_after: float = 1, route: Optional[str] = None) -> Fault:
         """Answer 429 ``Rate limited.`` (plain text) with ``Retry-After`` to the next ``times`` requests."""
@@ -341,6 +347,10 @@ class FakeCircleCI:
 
     def _answer_api(self, verb: str, target: str, headers: dict[str, str], body: bytes) -> Optional[Reply]:
         url = urlsplit(target)
+        if url.path.startswith(v3.PREFIX + "/"):
+            found, _ = self.v3.match(verb, url.path)
+            faulted, reply = self._apply_faults(found.name if found else "")
+            return reply if faulted else self.v3.answer(verb, url, headers, body, self.root_url, self.tokens)
         route, params = self.router.match(verb, url.path)
         faulted, reply = self._apply_faults(route.name if route else "")
         if faulted:

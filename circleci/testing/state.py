@@ -38,6 +38,7 @@ __all__ = [
     "User",
     "Workflow",
     "WorkflowPlan",
+    "default_steps",
     "find",
 ]
 
@@ -572,6 +573,28 @@ def default_plan() -> list[WorkflowPlan]:
                 ),
             ],
         )
+    ]
+
+
+def default_steps(plan: JobPlan) -> list[StepPlan]:
+    """The steps a job runs when its plan names none (``JobPlan.steps`` empty).
+
+    "Spin up environment", "Checkout code", then a step named after the job
+    that fails (writing to standard error) when the job's outcome is a failure.
+    Approval jobs run no steps.
+    """
+    if plan.type == "approval":
+        return []
+    failed = plan.outcome != "success"
+    return [
+        StepPlan("Spin up environment", output="Starting container cimg/base:current\nUsing build environment\n"),
+        StepPlan("Checkout code", output="Cloning the repository\nChecked out the revision\n"),
+        StepPlan(
+            plan.name,
+            output=f"Running {plan.name}\n" + ("1 failed\n" if failed else "All done\n"),
+            error_output=f"{plan.name} failed: exit code 1\n" if failed else "",
+            failed=failed,
+        ),
     ]
 
 
