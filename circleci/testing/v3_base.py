@@ -35,6 +35,7 @@ __all__ = [
 
 PREFIX = "/api/v3"
 DEFAULT_LIMIT = 20
+_STEP_TYPES = {"Spin up environment": "spinup_environment", "Checkout code": "checkout"}
 _OUTCOMES = {"success": "succeeded", "failed": "failed", "canceled": "canceled", "not_run": "not_run"}
 
 
@@ -312,23 +313,18 @@ def job_phase(job: Job) -> str:
 
 
 def workflow_view(workflow: Workflow) -> dict[str, Any]:
-    """A workflow: ``outcome`` and ``ended_at`` once ended, ``current_outcome`` before."""
+    """A workflow: ``outcome`` and ``ended_at`` once every job has stopped, ``current_outcome`` before."""
     status = workflow.status
-    ended = status in {"success", "failed", "canceled"} and workflow.stopped_at is not None
-    started = any(job.status not in {"blocked"} for job in workflow.jobs) or ended
+    ended = workflow.stopped_at is not None
     attributes: dict[str, Any] = {
         "name": workflow.name,
-        "phase": "ended" if ended else "started" if started else "created",
+        "phase": "ended" if ended else "started",
         "created_at": isoformat(workflow.created_at),
     }
     if ended:
         attributes.update(outcome=outcome(status), ended_at=isoformat(workflow.stopped_at))
-    elif status == "failing":
-        attributes["current_outcome"] = "failed"
-    elif status == "on_hold":
-        attributes["current_outcome"] = "succeeded"
     else:
-        attributes["current_outcome"] = "succeeded" if started else None
+        attributes["current_outcome"] = "failed" if status == "failing" else "succeeded"
     pipeline = workflow.pipeline
     return entity(workflow.id, attributes, run=pipeline.id, project=pipeline.project.id, user=pipeline.actor.id)
 
@@ -423,7 +419,7 @@ def step_views(job: Job, now: float) -> list[dict[str, Any]]:
             continue
         begin = (job.started_at or 0.0) + index * share
         done = progress >= 1.0
-        kind = {0: "spinup_environment", 1: "checkout"}.get(index, "run") if not job.plan.steps else "run"
+        kind = _STEP_TYPES.get(step.name, "run")
         view: dict[str, Any] = {
             "name": step.name,
             "type": kind,
