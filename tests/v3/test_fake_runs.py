@@ -141,7 +141,12 @@ def test_jobs_need_their_workflow_filter(api: ApiV3) -> None:
 def test_job_steps_and_their_output_follow_the_plan(fake: FakeCircleCI, api: ApiV3, tmp_path: Path) -> None:
     steps = [
         StepPlan("Spin up environment", output="spin\n"),
-        StepPlan("run tests", output="\x1b[32mline one\x1b[0m\nline two\nerror: broken\n", error_output="trace\n", failed=True),
+        StepPlan(
+            "run tests",
+            output="\x1b[32mline one\x1b[0m\nline two\nerror: broken\n",
+            error_output="trace\n",
+            failed=True,
+        ),
         StepPlan("never runs", output="unseen\n"),
     ]
     plan = [WorkflowPlan("ci", [JobPlan("unit", duration=10.0, outcome="failed", steps=steps)])]
@@ -200,7 +205,9 @@ def test_job_steps_and_their_output_follow_the_plan(fake: FakeCircleCI, api: Api
 
 def test_default_steps_end_with_the_job_and_fail_with_it(fake: FakeCircleCI, api: ApiV3) -> None:
     workflow = api.list_workflows(filter_run_id=_failed_run(api))["data"][0]
-    test = next(j for j in api.list_jobs(filter_workflow_id=workflow["id"])["data"] if j["attributes"]["name"] == "test")
+    test = next(
+        j for j in api.list_jobs(filter_workflow_id=workflow["id"])["data"] if j["attributes"]["name"] == "test"
+    )
     steps = api.get_job(test["id"])["data"]["attributes"]["parallel_executions"][0]["steps"]
     assert [(s["name"], s["type"], s["num"], s["outcome"]) for s in steps] == [
         ("Spin up environment", "spinup_environment", 0, "succeeded"),
