@@ -139,9 +139,8 @@ def test_page_limit_is_checked_before_sending(limit: object) -> None:
 
 def test_page_limit_without_a_known_maximum_only_needs_to_be_positive() -> None:
     api = ApiV3("t", url=URL)
-    with responses.RequestsMock():
-        with pytest.raises(InvalidArgumentError, match="of 1 or more"):
-            api.list_deployments(page_limit=0)
+    with responses.RequestsMock(), pytest.raises(InvalidArgumentError, match="of 1 or more"):
+        api.list_deployments(page_limit=0)
     with responses.RequestsMock() as mock:
         mock.add("GET", URL + "/deploy/deployments", json=page([]))
         api.list_deployments(page_limit=5000)

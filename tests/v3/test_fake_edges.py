@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from circleci.error import ClientError
+from circleci.error import ClientError, NotFound
 from circleci.testing import FakeCircleCI, JobPlan, StepPlan, WorkflowPlan
 from circleci.v3 import ApiV3
 
@@ -36,3 +36,11 @@ def test_a_step_that_has_not_started_has_no_output_yet(fake: FakeCircleCI, api: 
     assert later.size == 0 and not later.terminal
     all_versions = api.list_orb_versions(filter_orb_id="none")
     assert all_versions["data"] == []
+
+
+def test_an_approval_job_runs_no_steps(fake: FakeCircleCI, api: ApiV3) -> None:
+    pipeline = fake.trigger_pipeline("gh/acme/widget", plan=[WorkflowPlan("w", [JobPlan("hold", type="approval")])])
+    fake.advance(3)
+    hold = pipeline.workflows[0].jobs[0]
+    with pytest.raises(NotFound, match="step not found"):
+        api.get_job_stdout(hold.id, filter_step_num=0)

@@ -23,7 +23,7 @@ def test_providers_config_compile_and_tool_releases(fake: FakeCircleCI, api: Api
     assert connections[0]["attributes"]["provider"] == "github_app"
     setup = api.setup_provider_connection(filter_org_id=org, type="vcs", vcs={"provider": "github_app"})["data"]
     assert setup["attributes"]["next_step"] == "redirect" and setup["attributes"]["state_token"]
-    with pytest.raises(ClientError, match="vcs.provider"):
+    with pytest.raises(ClientError, match=r"vcs\.provider"):
         api.setup_provider_connection(filter_org_id=org, type="vcs", vcs={})
     repos = api.list_provider_repositories(filter_org_id=org, filter_provider="github_app", page_limit=1)
     assert repos["data"][0]["attributes"]["repo_full_name"] == "acme/gadget" and repos["page"]["next"]

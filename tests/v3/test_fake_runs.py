@@ -215,7 +215,7 @@ def test_default_steps_end_with_the_job_and_fail_with_it(fake: FakeCircleCI, api
         ("test", "run", 102, "failed"),
     ]
     assert "failed" in api.get_job_stderr(test["id"], filter_step_num=102).text
-    assert list(api.get_job_tests(test["id"]))[0]["result"] == "failure"
+    assert next(iter(api.get_job_tests(test["id"])))["result"] == "failure"
 
 
 def test_artifacts_tests_and_resource_usage(fake: FakeCircleCI, api: ApiV3, tmp_path: Path) -> None:
