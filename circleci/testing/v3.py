@@ -22,15 +22,17 @@ step is complete; creates refuse unknown members; and every answer carries
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any, Callable, Optional
-from urllib.parse import SplitResult, parse_qs
+from urllib.parse import SplitResult, parse_qs, unquote
 
 from . import v3_extra
 from .clock import isoformat
 from .routing import Reply, compile_template
-from .state import EnvVar, Job, Project, State, WorkflowPlan
+from .state import Context, EnvVar, Job, JobPlan, Project, State, WorkflowPlan
 from .v1 import artifact_url, masked
 from .v3_base import (
     PREFIX,
@@ -246,9 +248,7 @@ def rerun_workflow(call: V3Call) -> Reply:
     return single({"id": rerun.id}, 201, {"Location": f"{PREFIX}/workflows/{rerun.id}"})
 
 
-def _without_done(job: Any, kept: set[str]) -> Any:
-    from dataclasses import replace
-
+def _without_done(job: JobPlan, kept: set[str]) -> JobPlan:
     return replace(job, requires=tuple(name for name in job.requires if name in kept))
 
 
@@ -334,8 +334,6 @@ def get_job_stderr(call: V3Call) -> Reply:
 
 def get_job_tests(call: V3Call) -> Reply:
     """A job's test results as JSON Lines (an empty body when there are none)."""
-    import json
-
     job = _job(call)
     fields = ("classname", "name", "result", "run_time", "message")
     lines = [json.dumps({name: test.get(name) for name in fields}) + "\n" for test in job.tests]
@@ -637,8 +635,6 @@ def list_contexts(call: V3Call) -> Reply:
 
 def create_context(call: V3Call) -> Reply:
     """Create a context in an organization."""
-    from .state import Context
-
     attrs, refs = call.envelope(("name",), ("org",), ("name", "references.org"))
     if any(c.owner_id == refs["org"] and c.name == attrs["name"] for c in call.state.contexts.values()):
         raise V3Error(409, "Conflict", f"A context named {attrs['name']!r} exists.")
@@ -806,8 +802,6 @@ class V3:
     @staticmethod
     def match(verb: str, path: str) -> tuple[Optional[V3Route], dict[str, str]]:
         """The route of a request and its decoded path parameters."""
-        from urllib.parse import unquote
-
         for route, pattern in _PATTERNS:
             found = pattern.fullmatch(path) if verb == route.verb else None
             if found:

@@ -212,7 +212,6 @@ class V3Route(NamedTuple):
     template: str
     handler: Handler
     name: str
-    max_limit: Optional[int] = None
 
 
 def entity(ident: Optional[str], attributes: dict[str, Any], **references: Any) -> dict[str, Any]:
