@@ -121,8 +121,8 @@ class CircleCIHTTPError(CircleCIException, requests.exceptions.HTTPError):
         token header masked.
     :ivar rate_limit: the answer's rate-limit headers (``RateLimit-*``,
         ``X-RateLimit-*``, ``Retry-After``) by name; empty when none came.
-    :ivar error_id: API v3 error object: the error's id, for CircleCI support.
-    :ivar error_type: API v3 error object: its ``type`` (``validation_error``, ``not_found``, ...).
+    :ivar id: API v3 error object: the error's id, for CircleCI support.
+    :ivar type: API v3 error object: its ``type`` (``validation_error``, ``not_found``, ...).
     :ivar title: API v3 error object: its ``title``.
     :ivar detail: API v3 error object: its ``detail``.
     :ivar source: API v3 error object: its ``source`` (``pointer``, ``offset``, ``error``).
@@ -130,8 +130,8 @@ class CircleCIHTTPError(CircleCIException, requests.exceptions.HTTPError):
     The v3 fields are ``None`` when the body carried no v3 error object.
     """
 
-    error_id: Optional[str] = None
-    error_type: Optional[str] = None
+    id: Optional[str] = None
+    type: Optional[str] = None
     title: Optional[str] = None
     detail: Optional[str] = None
     source: Optional[dict[str, Any]] = None

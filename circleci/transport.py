@@ -616,7 +616,7 @@ def _rate_limit(headers: Any) -> dict[str, str]:
 def _v3_error(response: requests.Response) -> dict[str, Any]:
     """The fields of an API v3 error object (``{"error": {"id", "type", "title", "detail", "source"}}``).
 
-    :returns: ``error_id``, ``error_type``, ``title``, ``detail`` and
+    :returns: ``id``, ``type``, ``title``, ``detail`` and
         ``source`` for the members present; empty for any other body.
     """
     try:
@@ -626,8 +626,7 @@ def _v3_error(response: requests.Response) -> dict[str, Any]:
     found = data.get("error") if isinstance(data, dict) else None
     if not isinstance(found, dict):
         return {}
-    names = {"id": "error_id", "type": "error_type", "title": "title", "detail": "detail", "source": "source"}
-    return {names[key]: value for key, value in found.items() if key in names}
+    return {key: value for key, value in found.items() if key in ("id", "type", "title", "detail", "source")}
 
 
 def _v3_message(found: dict[str, Any]) -> str:

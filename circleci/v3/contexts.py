@@ -28,14 +28,17 @@ class ContextOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> ContextList:
-        """List an org's contexts (filter[name] = case-insensitive substring); page[limit]<=250.
+        """List an organization's contexts, optionally those whose name contains a text.
+
+        From the reference: List an org's contexts (filter[name] = case-insensitive substring); page[limit]<=250.
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param filter_name: sent as ``filter[name]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param filter_name: a name, sent as ``filter[name]``.
+        :param page_limit: entities per page (at most 250; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextList`.
 
         Endpoint: ``GET /api/v3/contexts``
@@ -52,7 +55,9 @@ class ContextOperations(V3Client):
 
     @endpoint("POST", "/api/v3/contexts", confidence="cli-newer", body="envelope")
     def create_context(self, *, name: Optional[str] = None, org_id: Optional[str] = None) -> ContextDocument:
-        """Create a context.
+        """Create a context in an organization.
+
+        From the reference: Create a context.
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -66,7 +71,9 @@ class ContextOperations(V3Client):
 
     @endpoint("GET", "/api/v3/contexts/{context_id}", confidence="cli-newer")
     def get_context(self, context_id: str) -> ContextDocument:
-        """Get a context (with references.org).
+        """Fetch one context.
+
+        From the reference: Get a context (with references.org).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -81,6 +88,8 @@ class ContextOperations(V3Client):
     def delete_context(self, context_id: str) -> None:
         """Delete a context.
 
+        From the reference: Delete a context.
+
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
         :param context_id: the ``context_id`` path segment.
@@ -94,13 +103,16 @@ class ContextOperations(V3Client):
     def list_context_env_vars(
         self, context_id: str, *, page_limit: Optional[int] = None, page_cursor: Optional[str] = None
     ) -> ContextEnvVarList:
-        """List a context's env vars (no values; keyed by name).
+        """List a context's environment variables (names and truncated values).
+
+        From the reference: List a context's env vars (no values; keyed by name).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
         :param context_id: the ``context_id`` path segment.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param page_limit: entities per page (at most 250; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextEnvVarList`.
 
         Endpoint: ``GET /api/v3/contexts/{context_id}/env-vars``
@@ -115,7 +127,9 @@ class ContextOperations(V3Client):
     def set_context_env_var(
         self, context_id: str, *, name: Optional[str] = None, value: Optional[str] = None
     ) -> EmptyDocument:
-        """Create or overwrite an env var (FLAT body; 200 for both).
+        """Create or overwrite an environment variable of a context.
+
+        From the reference: Create or overwrite an env var (FLAT body; 200 for both).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -132,12 +146,14 @@ class ContextOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/contexts/{context_id}/env-vars", confidence="cli-newer")
     def delete_context_env_var(self, context_id: str, *, filter_name: Optional[str] = None) -> None:
-        """Delete an env var named by filter[name].
+        """Delete the environment variable of a context named by ``filter_name``.
+
+        From the reference: Delete an env var named by filter[name].
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
         :param context_id: the ``context_id`` path segment.
-        :param filter_name: sent as ``filter[name]``.
+        :param filter_name: a name, sent as ``filter[name]``.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/contexts/{context_id}/env-vars``
@@ -148,12 +164,15 @@ class ContextOperations(V3Client):
     def list_context_restrictions(
         self, *, filter_context_id: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> ContextRestrictionList:
-        """List a context's restrictions (group, project, expression).
+        """List the restrictions of a context.
+
+        From the reference: List a context's restrictions (group, project, expression).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param filter_context_id: sent as ``filter[context_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_context_id: a context's id, sent as ``filter[context_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextRestrictionList`.
 
         Endpoint: ``GET /api/v3/context-restrictions``
@@ -170,7 +189,9 @@ class ContextOperations(V3Client):
         match_pattern: Optional[str] = None,
         context_id: Optional[str] = None,
     ) -> ContextRestrictionDocument:
-        """Add a restriction.
+        """Restrict a context to a group, a project or an expression.
+
+        From the reference: Add a restriction.
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -190,12 +211,14 @@ class ContextOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/context-restrictions/{restriction_id}", confidence="cli-newer")
     def delete_context_restriction(self, restriction_id: str, *, filter_context_id: Optional[str] = None) -> None:
-        """Remove a restriction (filter[context_id] required).
+        """Remove a restriction of a context.
+
+        From the reference: Remove a restriction (filter[context_id] required).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
         :param restriction_id: the ``restriction_id`` path segment.
-        :param filter_context_id: sent as ``filter[context_id]``.
+        :param filter_context_id: a context's id, sent as ``filter[context_id]``.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/context-restrictions/{restriction_id}``

@@ -33,12 +33,15 @@ class DeployOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> DeploymentList:
-        """List deployments of an org, optionally one project.
+        """List an organization's deployments, optionally of one project.
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param filter_project_id: sent as ``filter[project_id]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List deployments of an org, optionally one project.
+
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param filter_project_id: a project's id, sent as ``filter[project_id]``.
+        :param page_limit: entities per page (1 or more; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeploymentList`.
 
         Endpoint: ``GET /api/v3/deploy/deployments``
@@ -61,11 +64,14 @@ class DeployOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> DeployEnvironmentList:
-        """List deploy environments of an org.
+        """List an organization's deploy environments.
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List deploy environments of an org.
+
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param page_limit: entities per page (1 or more; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployEnvironmentList`.
 
         Endpoint: ``GET /api/v3/deploy/environments``
@@ -77,7 +83,9 @@ class DeployOperations(V3Client):
 
     @endpoint("GET", "/api/v3/deploy/environments/{environment_id}")
     def get_deploy_environment(self, environment_id: str) -> DeployEnvironmentDocument:
-        """Get one deploy environment.
+        """Fetch one deploy environment.
+
+        From the reference: Get one deploy environment.
 
         :param environment_id: the ``environment_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployEnvironmentDocument`.
@@ -95,12 +103,15 @@ class DeployOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> DeployComponentList:
-        """List deploy components of an org (optionally one project).
+        """List an organization's deploy components, optionally of one project.
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param filter_project_id: sent as ``filter[project_id]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List deploy components of an org (optionally one project).
+
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param filter_project_id: a project's id, sent as ``filter[project_id]``.
+        :param page_limit: entities per page (1 or more; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployComponentList`.
 
         Endpoint: ``GET /api/v3/deploy/components``
@@ -117,7 +128,9 @@ class DeployOperations(V3Client):
 
     @endpoint("GET", "/api/v3/deploy/components/{component_id}")
     def get_deploy_component(self, component_id: str) -> DeployComponentDocument:
-        """Get one deploy component.
+        """Fetch one deploy component.
+
+        From the reference: Get one deploy component.
 
         :param component_id: the ``component_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployComponentDocument`.
@@ -135,12 +148,15 @@ class DeployOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> DeployComponentVersionList:
-        """List versions of a component, optionally in one environment.
+        """List the versions of a deploy component, optionally in one environment.
+
+        From the reference: List versions of a component, optionally in one environment.
 
         :param component_id: the ``component_id`` path segment.
-        :param filter_environment_id: sent as ``filter[environment_id]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_environment_id: a deploy environment's id, sent as ``filter[environment_id]``.
+        :param page_limit: entities per page (1 or more; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployComponentVersionList`.
 
         Endpoint: ``GET /api/v3/deploy/components/{component_id}/versions``
@@ -157,9 +173,11 @@ class DeployOperations(V3Client):
 
     @endpoint("GET", "/api/v3/deploy/settings")
     def get_deploy_settings(self, *, filter_project_id: Optional[str] = None) -> DeploySettingsDocument:
-        """Deploy settings of a project (singleton entity).
+        """Fetch a project's deploy settings.
 
-        :param filter_project_id: sent as ``filter[project_id]``.
+        From the reference: Deploy settings of a project (singleton entity).
+
+        :param filter_project_id: a project's id, sent as ``filter[project_id]``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeploySettingsDocument`.
 
         Endpoint: ``GET /api/v3/deploy/settings``
@@ -170,10 +188,13 @@ class DeployOperations(V3Client):
     def list_signing_certificates(
         self, *, filter_org_id: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> SigningCertificateList:
-        """List an org's iOS signing certificates.
+        """List an organization's iOS signing certificates.
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List an org's iOS signing certificates.
+
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.SigningCertificateList`.
 
         Endpoint: ``GET /api/v3/signing/certificates``
@@ -191,7 +212,9 @@ class DeployOperations(V3Client):
         cert_password: Optional[str] = None,
         org_id: Optional[str] = None,
     ) -> IdDocument:
-        """Upload a .p12 (base64) certificate; answers only the new id.
+        """Upload an iOS signing certificate (a base64 .p12); only its id comes back.
+
+        From the reference: Upload a .p12 (base64) certificate; answers only the new id.
 
         :param file_name: the ``file_name`` attribute.
         :param cert_blob: the ``cert_blob`` attribute.
@@ -210,7 +233,9 @@ class DeployOperations(V3Client):
 
     @endpoint("GET", "/api/v3/signing/certificates/{certificate_id}", confidence="third-party")
     def get_signing_certificate(self, certificate_id: str) -> SigningCertificateDocument:
-        """Get one certificate.
+        """Fetch one iOS signing certificate.
+
+        From the reference: Get one certificate.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -224,7 +249,9 @@ class DeployOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/signing/certificates/{certificate_id}")
     def delete_signing_certificate(self, certificate_id: str) -> None:
-        """Delete a certificate (409 while a signing config uses it).
+        """Delete an iOS signing certificate (refused while a signing config uses it).
+
+        From the reference: Delete a certificate (409 while a signing config uses it).
 
         :param certificate_id: the ``certificate_id`` path segment.
         :returns: nothing (the API answers with no body).
@@ -237,10 +264,13 @@ class DeployOperations(V3Client):
     def list_signing_configs(
         self, *, filter_org_id: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> SigningConfigList:
-        """List an org's signing configs.
+        """List an organization's iOS signing configs.
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List an org's signing configs.
+
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.SigningConfigList`.
 
         Endpoint: ``GET /api/v3/signing/configs``
@@ -258,8 +288,10 @@ class DeployOperations(V3Client):
         org_id: Optional[str] = None,
         signing_certificate_id: Optional[str] = None,
     ) -> IdDocument:
-        """Create a signing config (certificate + provisioning profiles); answers only the new id; 409 on duplicate
-        name.
+        """Create an iOS signing config from a certificate and provisioning profiles; only its id comes back.
+
+        From the reference: Create a signing config (certificate + provisioning profiles); answers only the new id;
+        409 on duplicate name.
 
         :param name: the ``name`` attribute.
         :param provisioning_profiles: the ``provisioning_profiles`` attribute.
@@ -280,7 +312,9 @@ class DeployOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/signing/configs/{config_id}")
     def delete_signing_config(self, config_id: str) -> None:
-        """Delete a signing config.
+        """Delete an iOS signing config.
+
+        From the reference: Delete a signing config.
 
         :param config_id: the ``config_id`` path segment.
         :returns: nothing (the API answers with no body).
@@ -293,7 +327,9 @@ class DeployOperations(V3Client):
     def update_signing_config_profile(
         self, config_id: str, *, file_name: Optional[str] = None, blob: Optional[str] = None
     ) -> None:
-        """Add or replace (by bundle id + profile type) a provisioning profile (FLAT body).
+        """Add a provisioning profile to a signing config, or replace the one it matches.
+
+        From the reference: Add or replace (by bundle id + profile type) a provisioning profile (FLAT body).
 
         :param config_id: the ``config_id`` path segment.
         :param file_name: the ``file_name`` field.
@@ -310,7 +346,9 @@ class DeployOperations(V3Client):
 
     @endpoint("POST", "/api/v3/signing/configs/{config_id}/remove-profile", body="flat")
     def remove_signing_config_profile(self, config_id: str, *, profile_id: Optional[str] = None) -> None:
-        """Remove a provisioning profile; absent profile is still 204 (FLAT body).
+        """Remove a provisioning profile from a signing config (an absent one is not an error).
+
+        From the reference: Remove a provisioning profile; absent profile is still 204 (FLAT body).
 
         :param config_id: the ``config_id`` path segment.
         :param profile_id: the ``profile_id`` field.

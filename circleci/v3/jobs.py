@@ -18,10 +18,13 @@ class JobOperations(V3Client):
 
     @endpoint("GET", "/api/v3/jobs", paginated=True)
     def list_jobs(self, *, filter_workflow_id: Optional[str] = None, page_cursor: Optional[str] = None) -> JobList:
-        """List the jobs of a workflow (filter[workflow_id] required, else 400).
+        """List the jobs of a workflow (``filter_workflow_id`` is required).
 
-        :param filter_workflow_id: sent as ``filter[workflow_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List the jobs of a workflow (filter[workflow_id] required, else 400).
+
+        :param filter_workflow_id: a workflow's id, sent as ``filter[workflow_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.JobList`.
 
         Endpoint: ``GET /api/v3/jobs``
@@ -32,7 +35,9 @@ class JobOperations(V3Client):
 
     @endpoint("GET", "/api/v3/jobs/{job_id}")
     def get_job(self, job_id: str) -> JobDocument:
-        """Get one job with its steps per parallel execution.
+        """Fetch one job with its steps per parallel execution (each step's ``num`` selects its output).
+
+        From the reference: Get one job with its steps per parallel execution.
 
         :param job_id: the ``job_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.JobDocument`.
@@ -43,10 +48,13 @@ class JobOperations(V3Client):
 
     @endpoint("GET", "/api/v3/jobs/{job_id}/artifacts", paginated=True)
     def list_job_artifacts(self, job_id: str, *, page_cursor: Optional[str] = None) -> ArtifactList:
-        """List a job's artifacts.
+        """List the files a job stored, with their download URLs and parallel execution.
+
+        From the reference: List a job's artifacts.
 
         :param job_id: the ``job_id`` path segment.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ArtifactList`.
 
         Endpoint: ``GET /api/v3/jobs/{job_id}/artifacts``
@@ -55,7 +63,10 @@ class JobOperations(V3Client):
 
     @endpoint("GET", "/api/v3/jobs/{job_id}/resource-usage")
     def get_job_resource_usage(self, job_id: str) -> ResourceUsageDocument:
-        """Sampled CPU/memory/network per parallel execution (404 for a job that never ran an executor).
+        """Fetch a job's sampled CPU, memory and network use per parallel execution.
+
+        From the reference: Sampled CPU/memory/network per parallel execution (404 for a job that never ran an
+        executor).
 
         :param job_id: the ``job_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ResourceUsageDocument`.

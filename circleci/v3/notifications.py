@@ -30,14 +30,17 @@ class NotificationOperations(V3Client):
         filter_type: Optional[str] = None,
         page_cursor: Optional[str] = None,
     ) -> NotificationIntegrationList:
-        """List notification integrations (Slack).
+        """List an organization's notification integrations (Slack workspaces).
+
+        From the reference: List notification integrations (Slack).
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param filter_type: sent as ``filter[type]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param filter_type: an integration type (``slack``), sent as ``filter[type]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationIntegrationList`.
 
         Endpoint: ``GET /api/v3/notification/integrations``
@@ -49,7 +52,9 @@ class NotificationOperations(V3Client):
 
     @endpoint("GET", "/api/v3/notification/integrations/{integration_id}", confidence="third-party")
     def get_notification_integration(self, integration_id: str) -> NotificationIntegrationDocument:
-        """Get an integration (revoked = 404).
+        """Fetch one notification integration.
+
+        From the reference: Get an integration (revoked = 404).
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -89,7 +94,9 @@ class NotificationOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/notification/integrations/{integration_id}", confidence="third-party")
     def delete_notification_integration(self, integration_id: str) -> None:
-        """Revoke an integration.
+        """Revoke a notification integration.
+
+        From the reference: Revoke an integration.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -110,15 +117,18 @@ class NotificationOperations(V3Client):
         filter_org_id: Optional[str] = None,
         page_cursor: Optional[str] = None,
     ) -> NotificationPreferenceList:
-        """Read the preference matrix for the caller (scope=user) or a project.
+        """List the notification preferences of the caller or of a project.
+
+        From the reference: Read the preference matrix for the caller (scope=user) or a project.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param filter_scope: sent as ``filter[scope]``.
-        :param filter_project_id: sent as ``filter[project_id]``.
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_scope: ``user`` or ``project``, sent as ``filter[scope]``.
+        :param filter_project_id: a project's id, sent as ``filter[project_id]``.
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationPreferenceList`.
 
         Endpoint: ``GET /api/v3/notification/preferences``
@@ -142,7 +152,9 @@ class NotificationOperations(V3Client):
         project_id: Optional[str] = None,
         org_id: Optional[str] = None,
     ) -> NotificationPreferenceDocument:
-        """Bulk-update preference rows; answers the whole matrix.
+        """Switch notification preferences on or off; the answer is the whole set.
+
+        From the reference: Bulk-update preference rows; answers the whole matrix.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -169,15 +181,18 @@ class NotificationOperations(V3Client):
         filter_org_id: Optional[str] = None,
         page_cursor: Optional[str] = None,
     ) -> NotificationChannelConfigList:
-        """List channel configs.
+        """List notification channel configs (email, Slack) of the caller or of a project.
+
+        From the reference: List channel configs.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param filter_scope: sent as ``filter[scope]``.
-        :param filter_project_id: sent as ``filter[project_id]``.
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_scope: ``user`` or ``project``, sent as ``filter[scope]``.
+        :param filter_project_id: a project's id, sent as ``filter[project_id]``.
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationChannelConfigList`.
 
         Endpoint: ``GET /api/v3/notification/channel-configs``
@@ -203,7 +218,9 @@ class NotificationOperations(V3Client):
         project_id: Optional[str] = None,
         org_id: Optional[str] = None,
     ) -> NotificationChannelConfigDocument:
-        """Create (upserts on scope+entity+channel_type).
+        """Create a notification channel config (or update the one for the same scope and channel).
+
+        From the reference: Create (upserts on scope+entity+channel_type).
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -228,7 +245,9 @@ class NotificationOperations(V3Client):
 
     @endpoint("GET", "/api/v3/notification/channel-configs/{config_id}", confidence="third-party")
     def get_notification_channel_config(self, config_id: str) -> NotificationChannelConfigDocument:
-        """Get a channel config.
+        """Fetch one notification channel config.
+
+        From the reference: Get a channel config.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -266,7 +285,9 @@ class NotificationOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/notification/channel-configs/{config_id}", confidence="third-party")
     def delete_notification_channel_config(self, config_id: str) -> None:
-        """Delete a channel config.
+        """Delete a notification channel config.
+
+        From the reference: Delete a channel config.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -287,15 +308,19 @@ class NotificationOperations(V3Client):
         filter_team_id: Optional[str] = None,
         page_cursor: Optional[str] = None,
     ) -> NotificationLinkList:
-        """List the caller's external identity links (EXPERIMENTAL; filter[user_id] required, me or own uuid).
+        """List the caller's links to external identities (experimental).
+
+        From the reference: List the caller's external identity links (EXPERIMENTAL; filter[user_id] required, me or
+        own uuid).
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param filter_user_id: sent as ``filter[user_id]``.
-        :param filter_connection_type: sent as ``filter[connection_type]``.
-        :param filter_team_id: sent as ``filter[team_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_user_id: a user's id, or ``"me"``, sent as ``filter[user_id]``.
+        :param filter_connection_type: a connection type (``slack``), sent as ``filter[connection_type]``.
+        :param filter_team_id: an external team's id, sent as ``filter[team_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationLinkList`.
 
         Endpoint: ``GET /api/v3/notification/links``

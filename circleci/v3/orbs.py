@@ -24,9 +24,11 @@ class OrbOperations(V3Client):
 
     @endpoint("GET", "/api/v3/namespaces")
     def get_namespace_by_name(self, *, filter_name: Optional[str] = None) -> NamespaceDocument:
-        """Look up ONE namespace by name: answers a single entity (not a list), 404 when absent.
+        """Look up one orb namespace by name (a single entity; 404 when there is none).
 
-        :param filter_name: sent as ``filter[name]``.
+        From the reference: Look up ONE namespace by name: answers a single entity (not a list), 404 when absent.
+
+        :param filter_name: a name, sent as ``filter[name]``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NamespaceDocument`.
 
         Endpoint: ``GET /api/v3/namespaces``
@@ -35,7 +37,9 @@ class OrbOperations(V3Client):
 
     @endpoint("GET", "/api/v3/namespaces/{namespace_id}")
     def get_namespace(self, namespace_id: str) -> NamespaceDocument:
-        """Get a namespace by id.
+        """Fetch one orb namespace.
+
+        From the reference: Get a namespace by id.
 
         :param namespace_id: the ``namespace_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NamespaceDocument`.
@@ -46,7 +50,9 @@ class OrbOperations(V3Client):
 
     @endpoint("POST", "/api/v3/namespaces", body="flat")
     def create_namespace(self, *, name: Optional[str] = None, org_id: Optional[str] = None) -> NamespaceDocument:
-        """Create a namespace (FLAT body).
+        """Create an orb namespace for an organization.
+
+        From the reference: Create a namespace (FLAT body).
 
         :param name: the ``name`` field.
         :param org_id: the ``org_id`` field.
@@ -58,7 +64,9 @@ class OrbOperations(V3Client):
 
     @endpoint("POST", "/api/v3/namespaces/{namespace_id}/rename", body="flat")
     def rename_namespace(self, namespace_id: str, *, name: Optional[str] = None) -> NamespaceDocument:
-        """Rename a namespace (FLAT body; live accounts got 403).
+        """Rename an orb namespace.
+
+        From the reference: Rename a namespace (FLAT body; live accounts got 403).
 
         :param namespace_id: the ``namespace_id`` path segment.
         :param name: the ``name`` field.
@@ -70,7 +78,9 @@ class OrbOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/namespaces/{namespace_id}")
     def delete_namespace(self, namespace_id: str) -> None:
-        """Delete a namespace and its orbs (live accounts got 403).
+        """Delete an orb namespace and its orbs.
+
+        From the reference: Delete a namespace and its orbs (live accounts got 403).
 
         :param namespace_id: the ``namespace_id`` path segment.
         :returns: nothing (the API answers with no body).
@@ -90,15 +100,19 @@ class OrbOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> OrbPackageList:
-        """List orbs; filter[name] ('ns/orb') is an exact, unpaginated lookup overriding other filters;
-        page[limit]<=1000.
+        """List orbs, or look one up by its full name with ``filter_name`` (``ns/orb``).
 
-        :param filter_namespace_id: sent as ``filter[namespace_id]``.
-        :param filter_name: sent as ``filter[name]``.
-        :param filter_certified: sent as ``filter[certified]``.
-        :param filter_visibility: sent as ``filter[visibility]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List orbs; filter[name] ('ns/orb') is an exact, unpaginated lookup overriding other
+        filters; page[limit]<=1000.
+
+        :param filter_namespace_id: a namespace's id, sent as ``filter[namespace_id]``.
+        :param filter_name: a name, sent as ``filter[name]``.
+        :param filter_certified: ``True`` for certified orbs only, sent as ``filter[certified]``.
+        :param filter_visibility: ``private`` or ``public`` (with ``filter_namespace_id``), sent as
+            ``filter[visibility]``.
+        :param page_limit: entities per page (at most 1000; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageList`.
 
         Endpoint: ``GET /api/v3/orb/packages``
@@ -119,7 +133,9 @@ class OrbOperations(V3Client):
     def create_orb_package(
         self, *, name: Optional[str] = None, is_private: Optional[bool] = None, namespace_id: Optional[str] = None
     ) -> OrbPackageDocument:
-        """Create an orb (name must be BARE, without namespace prefix).
+        """Create an orb in a namespace (its bare name, without the namespace).
+
+        From the reference: Create an orb (name must be BARE, without namespace prefix).
 
         :param name: the ``name`` attribute.
         :param is_private: the ``is_private`` attribute.
@@ -135,7 +151,9 @@ class OrbOperations(V3Client):
 
     @endpoint("GET", "/api/v3/orb/packages/{orb_id}")
     def get_orb_package(self, orb_id: str) -> OrbPackageDocument:
-        """Get an orb (detail shape).
+        """Fetch one orb, with its latest versions and categories.
+
+        From the reference: Get an orb (detail shape).
 
         :param orb_id: the ``orb_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
@@ -146,7 +164,9 @@ class OrbOperations(V3Client):
 
     @endpoint("POST", "/api/v3/orb/packages/validate", body="flat")
     def validate_orb(self, *, yaml: Optional[str] = None, org_id: Optional[str] = None) -> OrbValidationDocument:
-        """Validate orb YAML (FLAT body).
+        """Validate an orb's YAML.
+
+        From the reference: Validate orb YAML (FLAT body).
 
         :param yaml: the ``yaml`` field.
         :param org_id: the ``org_id`` field.
@@ -158,7 +178,9 @@ class OrbOperations(V3Client):
 
     @endpoint("POST", "/api/v3/orb/packages/process", body="flat")
     def process_orb(self, *, yaml: Optional[str] = None, org_id: Optional[str] = None) -> OrbValidationDocument:
-        """Validate and expand orb YAML (FLAT body).
+        """Validate an orb's YAML and expand it.
+
+        From the reference: Validate and expand orb YAML (FLAT body).
 
         :param yaml: the ``yaml`` field.
         :param org_id: the ``org_id`` field.
@@ -170,7 +192,9 @@ class OrbOperations(V3Client):
 
     @endpoint("POST", "/api/v3/orb/packages/{orb_id}/set-listed", body="flat")
     def set_orb_listed(self, orb_id: str, *, is_listed: Optional[bool] = None) -> OrbPackageDocument:
-        """Show/hide in the public registry.
+        """Show or hide an orb in the public registry.
+
+        From the reference: Show/hide in the public registry.
 
         :param orb_id: the ``orb_id`` path segment.
         :param is_listed: the ``is_listed`` field.
@@ -182,7 +206,9 @@ class OrbOperations(V3Client):
 
     @endpoint("POST", "/api/v3/orb/packages/{orb_id}/add-category", body="flat")
     def add_orb_category(self, orb_id: str, *, category_id: Optional[str] = None) -> OrbPackageDocument:
-        """Add an orb to a category.
+        """Put an orb in a category.
+
+        From the reference: Add an orb to a category.
 
         :param orb_id: the ``orb_id`` path segment.
         :param category_id: the ``category_id`` field.
@@ -194,7 +220,9 @@ class OrbOperations(V3Client):
 
     @endpoint("POST", "/api/v3/orb/packages/{orb_id}/remove-category", body="flat")
     def remove_orb_category(self, orb_id: str, *, category_id: Optional[str] = None) -> OrbPackageDocument:
-        """Remove an orb from a category.
+        """Take an orb out of a category.
+
+        From the reference: Remove an orb from a category.
 
         :param orb_id: the ``orb_id`` path segment.
         :param category_id: the ``category_id`` field.
@@ -214,14 +242,17 @@ class OrbOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> OrbVersionList:
-        """List versions of an orb (filter[orb_id]) or resolve one ref 'ns/orb@1.2.3' (filter[ref], overrides the
-        rest).
+        """List an orb's versions, or resolve one reference (``ns/orb@1.2.3``) with ``filter_ref``.
 
-        :param filter_orb_id: sent as ``filter[orb_id]``.
-        :param filter_ref: sent as ``filter[ref]``.
-        :param filter_channel: sent as ``filter[channel]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List versions of an orb (filter[orb_id]) or resolve one ref 'ns/orb@1.2.3' (filter[ref],
+        overrides the rest).
+
+        :param filter_orb_id: an orb's id, sent as ``filter[orb_id]``.
+        :param filter_ref: an orb reference, ``ns/orb@1.2.3``, sent as ``filter[ref]``.
+        :param filter_channel: a release channel, sent as ``filter[channel]``.
+        :param page_limit: entities per page (1 or more; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbVersionList`.
 
         Endpoint: ``GET /api/v3/orb/versions``
@@ -241,7 +272,9 @@ class OrbOperations(V3Client):
     def publish_orb_version(
         self, *, orb_id: Optional[str] = None, yaml: Optional[str] = None, version: Optional[str] = None
     ) -> OrbVersionDocument:
-        """Publish an orb version (stable versions immutable).
+        """Publish a version of an orb (a stable version cannot be published twice).
+
+        From the reference: Publish an orb version (stable versions immutable).
 
         :param orb_id: the ``orb_id`` attribute.
         :param yaml: the ``yaml`` attribute.
@@ -254,7 +287,9 @@ class OrbOperations(V3Client):
 
     @endpoint("GET", "/api/v3/orb/versions/{version_id}")
     def get_orb_version(self, version_id: str) -> OrbVersionDocument:
-        """Get an orb version (without source).
+        """Fetch one orb version (without its source).
+
+        From the reference: Get an orb version (without source).
 
         :param version_id: the ``version_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbVersionDocument`.
@@ -267,7 +302,9 @@ class OrbOperations(V3Client):
     def promote_orb_version(
         self, version_id: str, *, segment: Optional[str] = None, semantic_version: Optional[str] = None
     ) -> OrbVersionDocument:
-        """Promote a dev version to stable (segment OR semantic_version).
+        """Promote a development version of an orb to a stable one.
+
+        From the reference: Promote a dev version to stable (segment OR semantic_version).
 
         :param version_id: the ``version_id`` path segment.
         :param segment: the ``segment`` field.
@@ -286,10 +323,13 @@ class OrbOperations(V3Client):
     def list_orb_categories(
         self, *, filter_name: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> OrbCategoryList:
-        """List orb categories (filter[name] exact).
+        """List the orb categories.
 
-        :param filter_name: sent as ``filter[name]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List orb categories (filter[name] exact).
+
+        :param filter_name: a name, sent as ``filter[name]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbCategoryList`.
 
         Endpoint: ``GET /api/v3/orb/categories``
@@ -298,7 +338,9 @@ class OrbOperations(V3Client):
 
     @endpoint("GET", "/api/v3/catalog/offerings", confidence="third-party")
     def get_catalog_offerings(self) -> CatalogOfferingsDocument:
-        """Execution catalog: resource classes and images per platform (singleton, token-scoped).
+        """Fetch the execution catalog: the resource classes and images of each platform.
+
+        From the reference: Execution catalog: resource classes and images per platform (singleton, token-scoped).
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -313,12 +355,15 @@ class OrbOperations(V3Client):
     def list_function_packages(
         self, *, filter_name: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> FunctionPackageList:
-        """List/resolve published CircleCI functions (filter[name] exact).
+        """List published CircleCI functions, or find one by name.
+
+        From the reference: List/resolve published CircleCI functions (filter[name] exact).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param filter_name: sent as ``filter[name]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_name: a name, sent as ``filter[name]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.FunctionPackageList`.
 
         Endpoint: ``GET /api/v3/function/packages``

@@ -24,10 +24,14 @@ class OrgOperations(V3Client):
 
     @endpoint("GET", "/api/v3/orgs", paginated=True)
     def list_orgs(self, *, filter_slug: Optional[str] = None, page_cursor: Optional[str] = None) -> OrgList:
-        """Resolve an org slug (gh/acme, bb/acme, circleci/<uuid>) to its id; unmatched slug = 200 with empty data.
+        """List organizations, or resolve an organization slug (``gh/acme``) with ``filter_slug``.
 
-        :param filter_slug: sent as ``filter[slug]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: Resolve an org slug (gh/acme, bb/acme, circleci/<uuid>) to its id; unmatched slug = 200
+        with empty data.
+
+        :param filter_slug: a slug, sent unchanged as ``filter[slug]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrgList`.
 
         Endpoint: ``GET /api/v3/orgs``
@@ -36,7 +40,9 @@ class OrgOperations(V3Client):
 
     @endpoint("GET", "/api/v3/orgs/{org_id}", confidence="third-party")
     def get_org(self, org_id: str) -> OrgDocument:
-        """Get one org ({id, attributes{name}}).
+        """Fetch one organization.
+
+        From the reference: Get one org ({id, attributes{name}}).
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -50,7 +56,9 @@ class OrgOperations(V3Client):
 
     @endpoint("GET", "/api/v3/orgs/{org_id}/settings")
     def get_org_settings(self, org_id: str) -> OrgSettingsDocument:
-        """Get org settings (singleton, no id).
+        """Fetch an organization's settings.
+
+        From the reference: Get org settings (singleton, no id).
 
         :param org_id: the ``org_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrgSettingsDocument`.
@@ -80,7 +88,9 @@ class OrgOperations(V3Client):
         is_context_group_restriction_required: Optional[bool] = None,
         enable_resource_class_brownouts: Optional[bool] = None,
     ) -> OrgSettingsDocument:
-        """Partially update org settings (FLAT body).
+        """Change some of an organization's settings; the answer holds all of them.
+
+        From the reference: Partially update org settings (FLAT body).
 
         :param org_id: the ``org_id`` path segment.
         :param is_runner_terms_of_service_accepted: the ``is_runner_terms_of_service_accepted`` field.
@@ -128,9 +138,11 @@ class OrgOperations(V3Client):
 
     @endpoint("GET", "/api/v3/users")
     def list_users(self, *, filter_user_id: Optional[str] = None) -> UserList:
-        """Who am I: only filter[user_id]=me is supported; returns a one-element collection.
+        """Tell who the token belongs to: call with ``filter_user_id="me"`` (the only value supported).
 
-        :param filter_user_id: sent as ``filter[user_id]``.
+        From the reference: Who am I: only filter[user_id]=me is supported; returns a one-element collection.
+
+        :param filter_user_id: a user's id, or ``"me"``, sent as ``filter[user_id]``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.UserList`.
 
         Endpoint: ``GET /api/v3/users``
@@ -141,10 +153,13 @@ class OrgOperations(V3Client):
     def list_provider_connections(
         self, *, filter_org_id: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> ProviderConnectionList:
-        """List an org's VCS provider connections (no connection = empty list).
+        """List an organization's connections to VCS providers.
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List an org's VCS provider connections (no connection = empty list).
+
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProviderConnectionList`.
 
         Endpoint: ``GET /api/v3/provider/connections``
@@ -162,9 +177,11 @@ class OrgOperations(V3Client):
         vcs: Optional[dict[str, Any]] = None,
         return_url: Optional[str] = None,
     ) -> ConnectionSetupDocument:
-        """Start connecting a VCS provider (NOT idempotent: mints a state token).
+        """Start connecting an organization to a VCS provider (each call mints a new state token).
 
-        :param filter_org_id: sent as ``filter[org_id]``.
+        From the reference: Start connecting a VCS provider (NOT idempotent: mints a state token).
+
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
         :param type: the ``type`` field.
         :param vcs: the ``vcs`` field (``provider``).
         :param return_url: the ``return_url`` field.
@@ -187,12 +204,16 @@ class OrgOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> ProviderRepositoryList:
-        """Repositories a connection can reach; page[limit]<=100; send page[limit] only on the first request.
+        """List the repositories an organization's provider connection can reach.
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param filter_provider: sent as ``filter[provider]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: Repositories a connection can reach; page[limit]<=100; send page[limit] only on the
+        first request.
+
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param filter_provider: a provider (``github_app``, ...), sent as ``filter[provider]``.
+        :param page_limit: entities per page (at most 100; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProviderRepositoryList`.
 
         Endpoint: ``GET /api/v3/provider/repositories``
@@ -217,7 +238,10 @@ class OrgOperations(V3Client):
         pipeline_values: Optional[dict[str, Any]] = None,
         org_id: Optional[str] = None,
     ) -> CompileResultDocument:
-        """Compile/validate pipeline config; 200 even when invalid (outcome failed + meta.messages); auth optional.
+        """Compile and validate a pipeline config; an invalid one still answers 200, with ``outcome`` failed.
+
+        From the reference: Compile/validate pipeline config; 200 even when invalid (outcome failed +
+        meta.messages); auth optional.
 
         :param config: the ``config`` attribute.
         :param enable_next_preview: the ``enable_next_preview`` attribute.
@@ -243,9 +267,12 @@ class OrgOperations(V3Client):
 
     @endpoint("GET", "/api/v3/tool/releases")
     def list_tool_releases(self, *, filter_tool: Optional[str] = None) -> ReleaseList:
-        """Latest release of a CircleCI tool (filter[tool] required); anonymous; Cache-Control max-age=3600.
+        """Fetch the latest release of a CircleCI tool (no token needed).
 
-        :param filter_tool: sent as ``filter[tool]``.
+        From the reference: Latest release of a CircleCI tool (filter[tool] required); anonymous; Cache-Control max-
+        age=3600.
+
+        :param filter_tool: the tool's name (``circleci-cli``), sent as ``filter[tool]``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ReleaseList`.
 
         Endpoint: ``GET /api/v3/tool/releases``

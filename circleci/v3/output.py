@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import IO, Optional, Union
 
 import requests
@@ -17,31 +16,56 @@ _CHUNK = 64 * 1024
 Destination = Union[str, "os.PathLike[str]", IO[bytes]]
 
 
-@dataclass
-class StepOutput:
-    """What one read of a step's output gave.
+class StepOutput(bytes):
+    """What one read of a step's output gave: the bytes themselves, and where the read got to.
 
-    :ivar size: bytes received by this read.
+    A :class:`StepOutput` is the :class:`bytes` that were read (empty when
+    they went to a file), so ``output == b"..."`` and ``output.decode()``
+    work as for plain bytes.
+
+    :ivar size: bytes received by this read (also when written to a file).
     :ivar offset: where the next read should start (the ``offset`` asked for
         plus ``size``); pass it back to continue a step that is still running.
     :ivar terminal: whether the server said the output is complete
         (``X-Terminal: true``); until then, read again from :attr:`offset`.
     :ivar truncated: whether the read stopped at ``max_bytes`` with more to come.
-    :ivar data: the bytes, when they were not written to a file.
     :ivar path: the file written, when a path was given.
     """
 
     size: int
     offset: int
     terminal: bool
-    truncated: bool = False
-    data: Optional[bytes] = None
-    path: Optional[str] = None
+    truncated: bool
+    path: Optional[str]
+
+    def __new__(
+        cls,
+        data: bytes = b"",
+        *,
+        size: Optional[int] = None,
+        offset: int = 0,
+        terminal: bool = False,
+        truncated: bool = False,
+        path: Optional[str] = None,
+    ) -> StepOutput:
+        made = super().__new__(cls, data)
+        made.size = len(data) if size is None else size
+        made.offset = offset
+        made.terminal = terminal
+        made.truncated = truncated
+        made.path = path
+        return made
 
     @property
     def text(self) -> str:
-        """:attr:`data` decoded as UTF-8 (undecodable bytes replaced); empty when written to a file."""
-        return (self.data or b"").decode("utf-8", "replace")
+        """The bytes decoded as UTF-8 (undecodable bytes replaced); empty when written to a file."""
+        return self.decode("utf-8", "replace")
+
+    def __repr__(self) -> str:
+        return (
+            f"StepOutput({bytes(self)!r}, size={self.size}, offset={self.offset}, "
+            f"terminal={self.terminal}, truncated={self.truncated}, path={self.path!r})"
+        )
 
 
 def read_output(response: requests.Response, start: int, to: Optional[Destination], max_bytes: int) -> StepOutput:
@@ -63,14 +87,16 @@ def read_output(response: requests.Response, start: int, to: Optional[Destinatio
             if len(chunk) > room:
                 truncated = True
                 break
-        return StepOutput(len(kept), start + len(kept), terminal and not truncated, truncated, bytes(kept))
+        return StepOutput(
+            bytes(kept), offset=start + len(kept), terminal=terminal and not truncated, truncated=truncated
+        )
     if isinstance(to, (str, os.PathLike)):
         path = os.fspath(to)
         with open(path, "wb") as out:
             size = _copy(response, out)
-        return StepOutput(size, start + size, terminal, path=path)
+        return StepOutput(size=size, offset=start + size, terminal=terminal, path=path)
     size = _copy(response, to)
-    return StepOutput(size, start + size, terminal)
+    return StepOutput(size=size, offset=start + size, terminal=terminal)
 
 
 def _copy(response: requests.Response, out: IO[bytes]) -> int:

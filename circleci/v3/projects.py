@@ -27,10 +27,13 @@ class ProjectOperations(V3Client):
     def list_pipelines(
         self, *, filter_project_id: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> PipelineList:
-        """List pipeline definitions of a project.
+        """List a project's pipelines (what v2 calls pipeline definitions: which repository and config file to use).
 
-        :param filter_project_id: sent as ``filter[project_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List pipeline definitions of a project.
+
+        :param filter_project_id: a project's id, sent as ``filter[project_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.PipelineList`.
 
         Endpoint: ``GET /api/v3/pipelines``
@@ -49,7 +52,9 @@ class ProjectOperations(V3Client):
         checkout: Optional[dict[str, Any]] = None,
         project_id: Optional[str] = None,
     ) -> PipelineDocument:
-        """Create a pipeline definition (project travels in references; unknown members rejected).
+        """Create a pipeline (v2's pipeline definition) in a project.
+
+        From the reference: Create a pipeline definition (project travels in references; unknown members rejected).
 
         :param name: the ``name`` attribute.
         :param description: the ``description`` attribute.
@@ -72,7 +77,9 @@ class ProjectOperations(V3Client):
 
     @endpoint("GET", "/api/v3/pipelines/{pipeline_id}", confidence="third-party")
     def get_pipeline(self, pipeline_id: str) -> PipelineDocument:
-        """Get one pipeline definition.
+        """Fetch one pipeline (v2's pipeline definition).
+
+        From the reference: Get one pipeline definition.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -86,7 +93,9 @@ class ProjectOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/pipelines/{pipeline_id}", confidence="third-party")
     def delete_pipeline(self, pipeline_id: str) -> None:
-        """Delete a pipeline definition (no update route exists).
+        """Delete a pipeline (v2's pipeline definition); v3 has no update for it.
+
+        From the reference: Delete a pipeline definition (no update route exists).
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -106,11 +115,14 @@ class ProjectOperations(V3Client):
         filter_pipeline_id: Optional[str] = None,
         page_cursor: Optional[str] = None,
     ) -> TriggerList:
-        """List triggers of a project's pipeline definition.
+        """List the triggers of a project, or of one of its pipelines.
 
-        :param filter_project_id: sent as ``filter[project_id]``.
-        :param filter_pipeline_id: sent as ``filter[pipeline_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List triggers of a project's pipeline definition.
+
+        :param filter_project_id: a project's id, sent as ``filter[project_id]``.
+        :param filter_pipeline_id: a pipeline's id, sent as ``filter[pipeline_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.TriggerList`.
 
         Endpoint: ``GET /api/v3/triggers``
@@ -135,9 +147,12 @@ class ProjectOperations(V3Client):
         checkout: Optional[dict[str, Any]] = None,
         pipeline_id: Optional[str] = None,
     ) -> TriggerDocument:
-        """Create a trigger (filter[project_id] in query, pipeline in body references; unknown members rejected).
+        """Create a trigger that starts a pipeline on a VCS event, a webhook or a schedule.
 
-        :param filter_project_id: sent as ``filter[project_id]``.
+        From the reference: Create a trigger (filter[project_id] in query, pipeline in body references; unknown
+        members rejected).
+
+        :param filter_project_id: a project's id, sent as ``filter[project_id]``.
         :param is_disabled: the ``is_disabled`` attribute.
         :param event: the ``event`` attribute (``type``, ``vcs.provider``, ``vcs.repo_id``, ``vcs.repo_full_name``,
             ``webhook.name``, ``webhook.source``, ``schedule``, ``filter.preset``).
@@ -168,15 +183,19 @@ class ProjectOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> ProjectList:
-        """List/resolve projects: exactly one scope of filter[slug]  or  filter[org_id](+filter[name])  or
-        filter[following]=true; slug combined with others is 400; page[limit]<=50.
+        """List projects: by slug, by organization (optionally by name) or the ones followed.
 
-        :param filter_slug: sent as ``filter[slug]``.
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param filter_name: sent as ``filter[name]``.
-        :param filter_following: sent as ``filter[following]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List/resolve projects: exactly one scope of filter[slug]  or
+        filter[org_id](+filter[name])  or filter[following]=true; slug combined with others is 400; page[limit]<=50.
+
+        :param filter_slug: a slug, sent unchanged as ``filter[slug]``.
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param filter_name: a name, sent as ``filter[name]``.
+        :param filter_following: ``True`` for the projects followed (the only value accepted), sent as
+            ``filter[following]``.
+        :param page_limit: entities per page (at most 50; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectList`.
 
         Endpoint: ``GET /api/v3/projects``
@@ -195,7 +214,9 @@ class ProjectOperations(V3Client):
 
     @endpoint("GET", "/api/v3/projects/{project_id}")
     def get_project(self, project_id: str) -> ProjectDocument:
-        """Get one project.
+        """Fetch one project: its name and organization.
+
+        From the reference: Get one project.
 
         :param project_id: the ``project_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectDocument`.
@@ -206,7 +227,9 @@ class ProjectOperations(V3Client):
 
     @endpoint("GET", "/api/v3/projects/{project_id}/settings")
     def get_project_settings(self, project_id: str) -> ProjectSettingsDocument:
-        """Get project settings (singleton, no id).
+        """Fetch a project's settings.
+
+        From the reference: Get project settings (singleton, no id).
 
         :param project_id: the ``project_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectSettingsDocument`.
@@ -234,7 +257,9 @@ class ProjectOperations(V3Client):
         pr_only_branch_overrides: Optional[list[str]] = None,
         enable_unversioned_config: Optional[bool] = None,
     ) -> ProjectSettingsDocument:
-        """Partially update project settings (FLAT body, only fields sent change).
+        """Change some of a project's settings; the answer holds all of them.
+
+        From the reference: Partially update project settings (FLAT body, only fields sent change).
 
         :param project_id: the ``project_id`` path segment.
         :param enable_ai_error_summarization: the ``enable_ai_error_summarization`` field.
@@ -291,7 +316,9 @@ class ProjectOperations(V3Client):
         checkout_ref: Optional[str] = None,
         config_ref: Optional[str] = None,
     ) -> RollbackDocument:
-        """Roll a deployed component back to an earlier version (FLAT body).
+        """Roll a deployed component of a project back to an earlier version.
+
+        From the reference: Roll a deployed component back to an earlier version (FLAT body).
 
         :param project_id: the ``project_id`` path segment.
         :param component_id: the ``component_id`` field.
@@ -327,7 +354,9 @@ class ProjectOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/projects/{project_id}/dlc")
     def purge_project_dlc(self, project_id: str) -> None:
-        """Purge the project's Docker layer cache (204; 410 when retired).
+        """Purge a project's Docker layer cache.
+
+        From the reference: Purge the project's Docker layer cache (204; 410 when retired).
 
         :param project_id: the ``project_id`` path segment.
         :returns: nothing (the API answers with no body).
@@ -338,7 +367,9 @@ class ProjectOperations(V3Client):
 
     @endpoint("GET", "/api/v3/projects/{project_id}/environment-variables", confidence="cli-branch")
     def list_project_env_vars(self, project_id: str) -> ProjectEnvVarList:
-        """List project env vars (values masked, no created_at, no page object).
+        """List a project's environment variables, values masked.
+
+        From the reference: List project env vars (values masked, no created_at, no page object).
 
         Confidence: ``cli-branch`` (seen only on an unmerged branch of CircleCI's CLI; the endpoint may change).
 
@@ -353,7 +384,9 @@ class ProjectOperations(V3Client):
     def create_project_env_var(
         self, project_id: str, *, name: Optional[str] = None, value: Optional[str] = None
     ) -> ProjectEnvVarDocument:
-        """Create/replace a project env var (FLAT body).
+        """Create or replace a project environment variable.
+
+        From the reference: Create/replace a project env var (FLAT body).
 
         Confidence: ``cli-branch`` (seen only on an unmerged branch of CircleCI's CLI; the endpoint may change).
 
@@ -370,7 +403,9 @@ class ProjectOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/projects/{project_id}/environment-variables/{name}", confidence="cli-branch")
     def delete_project_env_var(self, project_id: str, name: str) -> None:
-        """Delete a project env var by name.
+        """Delete a project environment variable by name.
+
+        From the reference: Delete a project env var by name.
 
         Confidence: ``cli-branch`` (seen only on an unmerged branch of CircleCI's CLI; the endpoint may change).
 

@@ -36,14 +36,18 @@ class RunnerOperations(V3Client):
         filter_resource_class: Optional[str] = None,
         page_cursor: Optional[str] = None,
     ) -> RunnerResourceClassList:
-        """List resource classes; exactly one of filter[org_id] or filter[namespace] or filter[resource_class].
+        """List self-hosted runner resource classes of one organization, namespace or name.
+
+        From the reference: List resource classes; exactly one of filter[org_id] or filter[namespace] or
+        filter[resource_class].
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param filter_namespace: sent as ``filter[namespace]``.
-        :param filter_resource_class: sent as ``filter[resource_class]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param filter_namespace: a namespace's name, sent as ``filter[namespace]``.
+        :param filter_resource_class: a resource class's name, ``namespace/name``, sent as ``filter[resource_class]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerResourceClassList`.
 
         Endpoint: ``GET /api/v3/runner/resource-classes``
@@ -62,7 +66,9 @@ class RunnerOperations(V3Client):
     def create_runner_resource_class(
         self, *, resource_class: Optional[str] = None, description: Optional[str] = None, org_id: Optional[str] = None
     ) -> RunnerResourceClassDocument:
-        """Create a resource class.
+        """Create a self-hosted runner resource class.
+
+        From the reference: Create a resource class.
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -80,7 +86,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("GET", "/api/v3/runner/resource-classes/{resource_class_id}", confidence="cli-newer")
     def get_runner_resource_class(self, resource_class_id: str) -> RunnerResourceClassDocument:
-        """Get a resource class.
+        """Fetch one self-hosted runner resource class.
+
+        From the reference: Get a resource class.
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -95,7 +103,9 @@ class RunnerOperations(V3Client):
     def update_runner_resource_class(
         self, resource_class_id: str, *, description: Optional[str] = None
     ) -> RunnerResourceClassDocument:
-        """Update the description (FLAT body).
+        """Change a runner resource class's description.
+
+        From the reference: Update the description (FLAT body).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -113,7 +123,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/runner/resource-classes/{resource_class_id}", confidence="cli-newer")
     def delete_runner_resource_class(self, resource_class_id: str, *, force: Optional[bool] = None) -> None:
-        """Delete; 409 while tokens exist unless force=true.
+        """Delete a runner resource class (refused while it has tokens, unless forced).
+
+        From the reference: Delete; 409 while tokens exist unless force=true.
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -133,13 +145,16 @@ class RunnerOperations(V3Client):
         filter_resource_class_id: Optional[str] = None,
         page_cursor: Optional[str] = None,
     ) -> RunnerTokenList:
-        """List tokens; exactly one of filter[resource_class] or filter[resource_class_id].
+        """List the tokens of a runner resource class.
+
+        From the reference: List tokens; exactly one of filter[resource_class] or filter[resource_class_id].
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param filter_resource_class: sent as ``filter[resource_class]``.
-        :param filter_resource_class_id: sent as ``filter[resource_class_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_resource_class: a resource class's name, ``namespace/name``, sent as ``filter[resource_class]``.
+        :param filter_resource_class_id: a resource class's id, sent as ``filter[resource_class_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerTokenList`.
 
         Endpoint: ``GET /api/v3/runner/tokens``
@@ -157,7 +172,9 @@ class RunnerOperations(V3Client):
     def create_runner_token(
         self, *, nickname: Optional[str] = None, resource_class_id: Optional[str] = None
     ) -> RunnerTokenDocument:
-        """Create a token (secret returned once).
+        """Create a runner token; its secret is in this answer only.
+
+        From the reference: Create a token (secret returned once).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -173,7 +190,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/runner/tokens/{token_id}", confidence="cli-newer")
     def delete_runner_token(self, token_id: str) -> None:
-        """Delete a token.
+        """Delete a runner token.
+
+        From the reference: Delete a token.
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -194,16 +213,19 @@ class RunnerOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> RunnerAgentList:
-        """List connected agents; exactly one of filter[org_id] or filter[namespace] or filter[resource_class];
-        page[limit]<=250 (default 20).
+        """List the connected runner agents of an organization, namespace or resource class.
+
+        From the reference: List connected agents; exactly one of filter[org_id] or filter[namespace] or
+        filter[resource_class]; page[limit]<=250 (default 20).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param filter_namespace: sent as ``filter[namespace]``.
-        :param filter_resource_class: sent as ``filter[resource_class]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param filter_namespace: a namespace's name, sent as ``filter[namespace]``.
+        :param filter_resource_class: a resource class's name, ``namespace/name``, sent as ``filter[resource_class]``.
+        :param page_limit: entities per page (at most 250; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerAgentList`.
 
         Endpoint: ``GET /api/v3/runner/agents``
@@ -230,16 +252,19 @@ class RunnerOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> RunnerFleetList:
-        """List fleets (per-resource-class summaries); exactly one scope filter; page[limit]<=250.
+        """List runner fleets: per resource class, how many agents are active, idle or gone.
+
+        From the reference: List fleets (per-resource-class summaries); exactly one scope filter; page[limit]<=250.
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param filter_org_id: sent as ``filter[org_id]``.
-        :param filter_namespace: sent as ``filter[namespace]``.
-        :param filter_resource_class: sent as ``filter[resource_class]``.
-        :param filter_resource_class_id: sent as ``filter[resource_class_id]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
+        :param filter_namespace: a namespace's name, sent as ``filter[namespace]``.
+        :param filter_resource_class: a resource class's name, ``namespace/name``, sent as ``filter[resource_class]``.
+        :param filter_resource_class_id: a resource class's id, sent as ``filter[resource_class_id]``.
+        :param page_limit: entities per page (at most 250; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerFleetList`.
 
         Endpoint: ``GET /api/v3/runner/fleets``
@@ -258,7 +283,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("GET", "/api/v3/runner/fleets/{resource_class_id}", confidence="cli-newer")
     def get_runner_fleet(self, resource_class_id: str) -> RunnerFleetDocument:
-        """Get one fleet (adds running/queued task counts).
+        """Fetch one runner fleet, with its running and queued task counts.
+
+        From the reference: Get one fleet (adds running/queued task counts).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -273,7 +300,10 @@ class RunnerOperations(V3Client):
     def list_runner_instances(
         self, *, resource_class: Optional[str] = None, namespace: Optional[str] = None, org_id: Optional[str] = None
     ) -> LegacyRunnerInstanceList:
-        """List runner instances (one of resource-class or namespace or org-id required). NOT the v3 envelope.
+        """List connected runners (the legacy runner service: ``{"items": [...]}``).
+
+        From the reference: List runner instances (one of resource-class or namespace or org-id required). NOT the
+        v3 envelope.
 
         :param resource_class: sent as ``resource-class``.
         :param namespace: sent as ``namespace``.
@@ -291,7 +321,9 @@ class RunnerOperations(V3Client):
     def list_legacy_resource_classes(
         self, *, namespace: Optional[str] = None, org_id: Optional[str] = None
     ) -> LegacyResourceClassList:
-        """List resource classes by namespace or org-id (org-id wins if both).
+        """List runner resource classes of a namespace or organization (legacy runner service).
+
+        From the reference: List resource classes by namespace or org-id (org-id wins if both).
 
         :param namespace: sent as ``namespace``.
         :param org_id: sent as ``org-id``.
@@ -305,7 +337,9 @@ class RunnerOperations(V3Client):
     def create_legacy_resource_class(
         self, *, resource_class: Optional[str] = None, description: Optional[str] = None
     ) -> LegacyResourceClass:
-        """Create a resource class (FLAT body).
+        """Create a runner resource class (legacy runner service).
+
+        From the reference: Create a resource class (FLAT body).
 
         :param resource_class: the ``resource_class`` field.
         :param description: the ``description`` field.
@@ -320,7 +354,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/runner/resource/{resource_class_id}")
     def delete_legacy_resource_class(self, resource_class_id: str) -> LegacyMessage:
-        """Delete a resource class (409 while tokens exist).
+        """Delete a runner resource class (legacy runner service; refused while it has tokens).
+
+        From the reference: Delete a resource class (409 while tokens exist).
 
         :param resource_class_id: the ``resource_class_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyMessage`.
@@ -331,7 +367,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/runner/resource/{resource_class_id}/force")
     def force_delete_legacy_resource_class(self, resource_class_id: str) -> LegacyMessage:
-        """Delete a resource class and its tokens.
+        """Delete a runner resource class and its tokens (legacy runner service).
+
+        From the reference: Delete a resource class and its tokens.
 
         :param resource_class_id: the ``resource_class_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyMessage`.
@@ -342,7 +380,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("GET", "/api/v3/runner/token")
     def list_legacy_runner_tokens(self, *, resource_class: Optional[str] = None) -> LegacyRunnerTokenList:
-        """List tokens of a resource class.
+        """List the tokens of a runner resource class (legacy runner service).
+
+        From the reference: List tokens of a resource class.
 
         :param resource_class: sent as ``resource-class``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyRunnerTokenList`.
@@ -355,7 +395,9 @@ class RunnerOperations(V3Client):
     def create_legacy_runner_token(
         self, *, resource_class: Optional[str] = None, nickname: Optional[str] = None
     ) -> LegacyRunnerToken:
-        """Create a token (FLAT body; token value only in this response).
+        """Create a runner token (legacy runner service; the secret is in this answer only).
+
+        From the reference: Create a token (FLAT body; token value only in this response).
 
         :param resource_class: the ``resource_class`` field.
         :param nickname: the ``nickname`` field.
@@ -369,7 +411,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("DELETE", "/api/v3/runner/token/{token_id}")
     def delete_legacy_runner_token(self, token_id: str) -> LegacyMessage:
-        """Delete a token.
+        """Delete a runner token (legacy runner service).
+
+        From the reference: Delete a token.
 
         :param token_id: the ``token_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyMessage`.
@@ -380,7 +424,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("GET", "/api/v3/runner/tasks", confidence="docs")
     def get_runner_unclaimed_task_count(self, *, resource_class: Optional[str] = None) -> LegacyTaskCount:
-        """Unclaimed task count of a resource class ({unclaimed_task_count}).
+        """Count the tasks waiting for a runner of a resource class (legacy runner service).
+
+        From the reference: Unclaimed task count of a resource class ({unclaimed_task_count}).
 
         Confidence: ``docs`` (named in CircleCI's documentation; the shapes are less certain than for endpoints the
         CLI uses).
@@ -394,7 +440,9 @@ class RunnerOperations(V3Client):
 
     @endpoint("GET", "/api/v3/runner/tasks/running", confidence="docs")
     def get_runner_running_task_count(self, *, resource_class: Optional[str] = None) -> LegacyTaskCount:
-        """Running task count of a resource class ({running_runner_tasks}).
+        """Count the tasks running on runners of a resource class (legacy runner service).
+
+        From the reference: Running task count of a resource class ({running_runner_tasks}).
 
         Confidence: ``docs`` (named in CircleCI's documentation; the shapes are less certain than for endpoints the
         CLI uses).

@@ -25,17 +25,21 @@ class RunOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> RunList:
-        """List runs (pipeline executions). Used with filter[user_id]=me ('my runs'); filter[project_id] also
-        accepted.
+        """List runs (what v2 calls pipelines), newest first, by user (``me``), project, phase, outcome or time.
 
-        :param filter_user_id: sent as ``filter[user_id]``.
-        :param filter_project_id: sent as ``filter[project_id]``.
-        :param filter_phase: sent as ``filter[phase]``.
-        :param filter_current_outcome: sent as ``filter[current_outcome]``.
-        :param filter_from: sent as ``filter[from]``.
-        :param filter_to: sent as ``filter[to]``.
-        :param page_limit: sent as ``page[limit]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List runs (pipeline executions). Used with filter[user_id]=me ('my runs');
+        filter[project_id] also accepted.
+
+        :param filter_user_id: a user's id, or ``"me"``, sent as ``filter[user_id]``.
+        :param filter_project_id: a project's id, sent as ``filter[project_id]``.
+        :param filter_phase: a phase (``created``, ``queued``, ``started``, ``ended``), sent as ``filter[phase]``.
+        :param filter_current_outcome: an outcome (``succeeded``, ``failed``, ...), sent as
+            ``filter[current_outcome]``.
+        :param filter_from: the earliest time, RFC 3339, sent as ``filter[from]``.
+        :param filter_to: the latest time, RFC 3339, sent as ``filter[to]``.
+        :param page_limit: entities per page (at most 20; checked before sending), sent as ``page[limit]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunList`.
 
         Endpoint: ``GET /api/v3/runs``
@@ -56,7 +60,9 @@ class RunOperations(V3Client):
 
     @endpoint("GET", "/api/v3/runs/{run_id}")
     def get_run(self, run_id: str) -> RunDocument:
-        """Get one run.
+        """Fetch one run: its phase, current outcome, event (branch, commit) and project.
+
+        From the reference: Get one run.
 
         :param run_id: the ``run_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunDocument`.
@@ -75,13 +81,16 @@ class RunOperations(V3Client):
         page_limit: Optional[int] = None,
         page_cursor: Optional[str] = None,
     ) -> RunList:
-        """Search runs of given projects in a time window with a filter expression; paginates in the body.
+        """Search the runs of some projects in a time window with a filter expression (the page travels in the body).
+
+        From the reference: Search runs of given projects in a time window with a filter expression; paginates in
+        the body.
 
         :param scope: the ``scope`` field (``project_ids``, ``from``, ``to``).
         :param filter: the ``filter`` field.
         :param order_by: the ``order_by`` field.
-        :param page_limit: the page size, sent in the body as ``page.limit``.
-        :param page_cursor: the cursor of the page to read, sent as ``page.cursor``.
+        :param page_limit: entities per page (at most 20; checked before sending), sent as ``page.limit`` in the body.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page.cursor`` in the body.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunList`.
 
         Endpoint: ``POST /api/v3/runs/search``
@@ -100,10 +109,13 @@ class RunOperations(V3Client):
 
     @endpoint("GET", "/api/v3/workflows", paginated=True)
     def list_workflows(self, *, filter_run_id: Optional[str] = None, page_cursor: Optional[str] = None) -> WorkflowList:
-        """List the workflows of a run (404 while a run's workflows have not materialised).
+        """List the workflows of a run; CircleCI answers 404 while a new run has none yet.
 
-        :param filter_run_id: sent as ``filter[run_id]``.
-        :param page_cursor: sent as ``page[cursor]``.
+        From the reference: List the workflows of a run (404 while a run's workflows have not materialised).
+
+        :param filter_run_id: a run's id, sent as ``filter[run_id]``.
+        :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
+            follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.WorkflowList`.
 
         Endpoint: ``GET /api/v3/workflows``
@@ -112,7 +124,9 @@ class RunOperations(V3Client):
 
     @endpoint("GET", "/api/v3/workflows/{workflow_id}")
     def get_workflow(self, workflow_id: str) -> WorkflowDocument:
-        """Get one workflow.
+        """Fetch one workflow: its phase, and its outcome once ended (``current_outcome`` before).
+
+        From the reference: Get one workflow.
 
         :param workflow_id: the ``workflow_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.WorkflowDocument`.
@@ -123,7 +137,9 @@ class RunOperations(V3Client):
 
     @endpoint("POST", "/api/v3/workflows/{workflow_id}/rerun", body="flat")
     def rerun_workflow(self, workflow_id: str, *, is_from_failed: Optional[bool] = None) -> IdDocument:
-        """Rerun a workflow (all jobs, or only failed ones); creates a NEW workflow.
+        """Run a workflow again, whole or from its failed jobs, as a new workflow (whose id comes back).
+
+        From the reference: Rerun a workflow (all jobs, or only failed ones); creates a NEW workflow.
 
         :param workflow_id: the ``workflow_id`` path segment.
         :param is_from_failed: the ``is_from_failed`` field.
@@ -137,7 +153,9 @@ class RunOperations(V3Client):
 
     @endpoint("POST", "/api/v3/workflows/{workflow_id}/cancel")
     def cancel_workflow(self, workflow_id: str) -> IdDocument:
-        """Request cancellation (asynchronous).
+        """Ask CircleCI to cancel a workflow; cancellation happens asynchronously (202).
+
+        From the reference: Request cancellation (asynchronous).
 
         :param workflow_id: the ``workflow_id`` path segment.
         :returns: the decoded answer, a :class:`~circleci.v3.types.IdDocument`.

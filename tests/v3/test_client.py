@@ -188,7 +188,7 @@ def test_v3_error_objects_are_kept_on_the_exception() -> None:
     with pytest.raises(ClientError) as raised:
         ApiV3("t", url=URL).list_jobs()
     failure = raised.value
-    assert (failure.error_id, failure.error_type, failure.title, failure.detail) == (
+    assert (failure.id, failure.type, failure.title, failure.detail) == (
         "e-1",
         "validation_error",
         "Missing Required Filter",
@@ -219,7 +219,7 @@ def test_older_error_shapes_still_give_a_message(body: dict, message: str) -> No
         ApiV3("t", url=URL).list_orgs()
     assert raised.value.message == message
     if not isinstance(body.get("error"), dict):
-        assert raised.value.error_id is None and raised.value.title is None
+        assert raised.value.id is None and raised.value.title is None
 
 
 @responses.activate
@@ -295,3 +295,12 @@ def test_cursor_base64_is_not_enough_for_the_fake() -> None:
 
     with pytest.raises(V3Error):
         _decode_cursor(base64.urlsafe_b64encode(b"zz:1:2").decode())
+
+
+def test_step_output_is_the_bytes_read() -> None:
+    from circleci.v3 import StepOutput
+
+    out = StepOutput(b"ok\n", offset=3, terminal=True)
+    assert out == b"ok\n" and out.text == "ok\n" and out.size == 3 and not out.truncated and out.path is None
+    assert repr(out) == "StepOutput(b'ok\\n', size=3, offset=3, terminal=True, truncated=False, path=None)"
+    assert StepOutput(size=10, path="f").size == 10

@@ -209,7 +209,7 @@ def test_tokens_are_required_as_bearer(fake: FakeCircleCI) -> None:
     anonymous = ApiV3(None, fake.url_v3, retries=0)
     with pytest.raises(Unauthorized) as raised:
         anonymous.list_orgs()
-    assert raised.value.error_type == "unauthorized"
+    assert raised.value.type == "unauthorized"
     with pytest.raises(Unauthorized, match="Invalid token"):
         ApiV3("wrong", fake.url_v3, retries=0).list_orgs()
     import requests
@@ -236,7 +236,7 @@ def test_api_v3_shares_the_v1_client_and_its_faults(fake: FakeCircleCI) -> None:
     assert "list_runs" in fake.route_names()
     with pytest.raises(NotFound) as raised:
         api.v3.request("GET", "/api/v3/no/such/route")
-    assert raised.value.error_type == "not_found"
+    assert raised.value.type == "not_found"
 
 
 def test_deprecation_headers_warn_once(fake: FakeCircleCI, api: ApiV3) -> None:

@@ -33,7 +33,7 @@ def test_a_v2_pipeline_is_a_v3_run(fake: FakeCircleCI, api: ApiV3) -> None:
     assert run["references"]["event"]["attributes"]["vcs"]["branch"] == "feature/x"
     with pytest.raises(NotFound) as raised:
         api.list_workflows(filter_run_id=pipeline.id)
-    assert raised.value.detail == "run not found" and raised.value.error_type == "not_found"
+    assert raised.value.detail == "run not found" and raised.value.type == "not_found"
     fake.advance(2)
     workflow = api.list_workflows(filter_run_id=pipeline.id)["data"][0]
     assert workflow["attributes"]["phase"] == "started" and workflow["attributes"]["current_outcome"] == "succeeded"
@@ -127,10 +127,10 @@ def test_jobs_need_their_workflow_filter(api: ApiV3) -> None:
     with pytest.raises(ClientError) as raised:
         api.list_jobs()
     error = raised.value
-    assert error.status_code == 400 and error.error_type == "validation_error"
+    assert error.status_code == 400 and error.type == "validation_error"
     assert error.title == "Missing Required Filter"
     assert error.detail == "Query parameter 'filter[workflow_id]' is required."
-    assert error.source == {"pointer": "/filter/workflow_id"} and error.error_id
+    assert error.source == {"pointer": "/filter/workflow_id"} and error.id
     assert error.rate_limit["RateLimit-Limit"] == "1000"
     with pytest.raises(NotFound):
         api.list_jobs(filter_workflow_id="nope")
@@ -161,12 +161,12 @@ def test_job_steps_and_their_output_follow_the_plan(fake: FakeCircleCI, api: Api
     assert [(s["name"], s["phase"]) for s in running] == [("Spin up environment", "ended"), ("run tests", "started")]
     first = api.get_job_stdout(job.id, filter_execution=0, filter_step_num=101)
     assert not first.terminal and 0 < first.size < 40
-    chunks = [first.data or b""]
+    chunks = [bytes(first)]
     offset = first.offset
     for _ in range(10):
         fake.advance(1)
         more = api.get_job_stdout(job.id, filter_execution=0, filter_step_num=101, offset=offset)
-        chunks.append(more.data or b"")
+        chunks.append(bytes(more))
         offset = more.offset
         if more.terminal:
             break
@@ -180,15 +180,15 @@ def test_job_steps_and_their_output_follow_the_plan(fake: FakeCircleCI, api: Api
     assert api.get_job_stdout_condensed(job.id, filter_step_num=101).text == "error: broken\n"
     assert api.get_job_stdout_condensed(job.id, filter_step_num=0).text == "spin\n"
     empty = api.get_job_stderr(job.id, filter_step_num=0)
-    assert empty.size == 0 and empty.data == b""
+    assert empty.size == 0 and empty == b""
     target = tmp_path / "out.log"
     written = api.get_job_stdout(job.id, filter_step_num=101, to=target)
-    assert written.path == str(target) and target.read_bytes() == steps[1].output.encode() and written.data is None
+    assert written.path == str(target) and target.read_bytes() == steps[1].output.encode() and written == b""
     buffer = io.BytesIO()
     api.get_job_stdout(job.id, filter_step_num=101, to=buffer)
     assert buffer.getvalue() == steps[1].output.encode()
     cut = api.get_job_stdout(job.id, filter_step_num=101, max_bytes=4)
-    assert cut.truncated and not cut.terminal and cut.data == steps[1].output.encode()[:4] and cut.offset == 4
+    assert cut.truncated and not cut.terminal and cut == steps[1].output.encode()[:4] and cut.offset == 4
     assert api.get_job_stdout(job.id, filter_step_num=102).size == 0
     with pytest.raises(ClientError) as raised:
         api.get_job_stdout(job.id, filter_step_num=101, offset=1000)

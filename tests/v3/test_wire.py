@@ -165,7 +165,7 @@ def test_stdout_sends_filters_range_and_bearer() -> None:
     out = ApiV3("t0k", url=URL).get_job_stdout("j/1", filter_execution=0, filter_step_num=101, offset=5)
     sent = responses.calls[0].request
     assert urlsplit(sent.url).query == "filter%5Bexecution%5D=0&filter%5Bstep_num%5D=101"
-    assert out.data == b"\x1b[32mok\x1b[0m\n" and out.terminal and out.offset == 5 + len(out.data)
+    assert out == b"\x1b[32mok\x1b[0m\n" and out.terminal and out.offset == 5 + len(out)
 
 
 @pytest.mark.parametrize(
