@@ -57,8 +57,6 @@ class ContextOperations(V3Client):
     def create_context(self, *, name: Optional[str] = None, org_id: Optional[str] = None) -> ContextDocument:
         """Create a context in an organization.
 
-        From the reference: Create a context.
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
         :param name: the ``name`` attribute.
@@ -73,11 +71,9 @@ class ContextOperations(V3Client):
     def get_context(self, context_id: str) -> ContextDocument:
         """Fetch one context.
 
-        From the reference: Get a context (with references.org).
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param context_id: the ``context_id`` path segment.
+        :param context_id: the context's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextDocument`.
 
         Endpoint: ``GET /api/v3/contexts/{context_id}``
@@ -88,11 +84,9 @@ class ContextOperations(V3Client):
     def delete_context(self, context_id: str) -> None:
         """Delete a context.
 
-        From the reference: Delete a context.
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param context_id: the ``context_id`` path segment.
+        :param context_id: the context's id.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/contexts/{context_id}``
@@ -105,11 +99,9 @@ class ContextOperations(V3Client):
     ) -> ContextEnvVarList:
         """List a context's environment variables (names and truncated values).
 
-        From the reference: List a context's env vars (no values; keyed by name).
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param context_id: the ``context_id`` path segment.
+        :param context_id: the context's id.
         :param page_limit: entities per page (at most 250; checked before sending), sent as ``page[limit]``.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
@@ -129,11 +121,9 @@ class ContextOperations(V3Client):
     ) -> EmptyDocument:
         """Create or overwrite an environment variable of a context.
 
-        From the reference: Create or overwrite an env var (FLAT body; 200 for both).
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param context_id: the ``context_id`` path segment.
+        :param context_id: the context's id.
         :param name: the ``name`` field.
         :param value: the ``value`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.EmptyDocument`.
@@ -148,11 +138,9 @@ class ContextOperations(V3Client):
     def delete_context_env_var(self, context_id: str, *, filter_name: Optional[str] = None) -> None:
         """Delete the environment variable of a context named by ``filter_name``.
 
-        From the reference: Delete an env var named by filter[name].
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param context_id: the ``context_id`` path segment.
+        :param context_id: the context's id.
         :param filter_name: a name, sent as ``filter[name]``.
         :returns: nothing (the API answers with no body).
 
@@ -165,8 +153,6 @@ class ContextOperations(V3Client):
         self, *, filter_context_id: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> ContextRestrictionList:
         """List the restrictions of a context.
-
-        From the reference: List a context's restrictions (group, project, expression).
 
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
@@ -191,8 +177,6 @@ class ContextOperations(V3Client):
     ) -> ContextRestrictionDocument:
         """Restrict a context to a group, a project or an expression.
 
-        From the reference: Add a restriction.
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
         :param restriction_type: the ``restriction_type`` attribute.
@@ -213,11 +197,9 @@ class ContextOperations(V3Client):
     def delete_context_restriction(self, restriction_id: str, *, filter_context_id: Optional[str] = None) -> None:
         """Remove a restriction of a context.
 
-        From the reference: Remove a restriction (filter[context_id] required).
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param restriction_id: the ``restriction_id`` path segment.
+        :param restriction_id: the restriction's id.
         :param filter_context_id: a context's id, sent as ``filter[context_id]``.
         :returns: nothing (the API answers with no body).
 

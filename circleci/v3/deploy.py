@@ -35,8 +35,6 @@ class DeployOperations(V3Client):
     ) -> DeploymentList:
         """List an organization's deployments, optionally of one project.
 
-        From the reference: List deployments of an org, optionally one project.
-
         :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
         :param filter_project_id: a project's id, sent as ``filter[project_id]``.
         :param page_limit: entities per page (1 or more; checked before sending), sent as ``page[limit]``.
@@ -66,8 +64,6 @@ class DeployOperations(V3Client):
     ) -> DeployEnvironmentList:
         """List an organization's deploy environments.
 
-        From the reference: List deploy environments of an org.
-
         :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
         :param page_limit: entities per page (1 or more; checked before sending), sent as ``page[limit]``.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
@@ -85,9 +81,7 @@ class DeployOperations(V3Client):
     def get_deploy_environment(self, environment_id: str) -> DeployEnvironmentDocument:
         """Fetch one deploy environment.
 
-        From the reference: Get one deploy environment.
-
-        :param environment_id: the ``environment_id`` path segment.
+        :param environment_id: the environment's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployEnvironmentDocument`.
 
         Endpoint: ``GET /api/v3/deploy/environments/{environment_id}``
@@ -104,8 +98,6 @@ class DeployOperations(V3Client):
         page_cursor: Optional[str] = None,
     ) -> DeployComponentList:
         """List an organization's deploy components, optionally of one project.
-
-        From the reference: List deploy components of an org (optionally one project).
 
         :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
         :param filter_project_id: a project's id, sent as ``filter[project_id]``.
@@ -130,9 +122,7 @@ class DeployOperations(V3Client):
     def get_deploy_component(self, component_id: str) -> DeployComponentDocument:
         """Fetch one deploy component.
 
-        From the reference: Get one deploy component.
-
-        :param component_id: the ``component_id`` path segment.
+        :param component_id: the component's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployComponentDocument`.
 
         Endpoint: ``GET /api/v3/deploy/components/{component_id}``
@@ -150,9 +140,7 @@ class DeployOperations(V3Client):
     ) -> DeployComponentVersionList:
         """List the versions of a deploy component, optionally in one environment.
 
-        From the reference: List versions of a component, optionally in one environment.
-
-        :param component_id: the ``component_id`` path segment.
+        :param component_id: the component's id.
         :param filter_environment_id: a deploy environment's id, sent as ``filter[environment_id]``.
         :param page_limit: entities per page (1 or more; checked before sending), sent as ``page[limit]``.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
@@ -175,8 +163,6 @@ class DeployOperations(V3Client):
     def get_deploy_settings(self, *, filter_project_id: Optional[str] = None) -> DeploySettingsDocument:
         """Fetch a project's deploy settings.
 
-        From the reference: Deploy settings of a project (singleton entity).
-
         :param filter_project_id: a project's id, sent as ``filter[project_id]``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeploySettingsDocument`.
 
@@ -189,8 +175,6 @@ class DeployOperations(V3Client):
         self, *, filter_org_id: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> SigningCertificateList:
         """List an organization's iOS signing certificates.
-
-        From the reference: List an org's iOS signing certificates.
 
         :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
@@ -214,8 +198,6 @@ class DeployOperations(V3Client):
     ) -> IdDocument:
         """Upload an iOS signing certificate (a base64 .p12); only its id comes back.
 
-        From the reference: Upload a .p12 (base64) certificate; answers only the new id.
-
         :param file_name: the ``file_name`` attribute.
         :param cert_blob: the ``cert_blob`` attribute.
         :param cert_password: the ``cert_password`` attribute.
@@ -235,12 +217,10 @@ class DeployOperations(V3Client):
     def get_signing_certificate(self, certificate_id: str) -> SigningCertificateDocument:
         """Fetch one iOS signing certificate.
 
-        From the reference: Get one certificate.
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param certificate_id: the ``certificate_id`` path segment.
+        :param certificate_id: the certificate's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.SigningCertificateDocument`.
 
         Endpoint: ``GET /api/v3/signing/certificates/{certificate_id}``
@@ -251,9 +231,7 @@ class DeployOperations(V3Client):
     def delete_signing_certificate(self, certificate_id: str) -> None:
         """Delete an iOS signing certificate (refused while a signing config uses it).
 
-        From the reference: Delete a certificate (409 while a signing config uses it).
-
-        :param certificate_id: the ``certificate_id`` path segment.
+        :param certificate_id: the certificate's id.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/signing/certificates/{certificate_id}``
@@ -265,8 +243,6 @@ class DeployOperations(V3Client):
         self, *, filter_org_id: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> SigningConfigList:
         """List an organization's iOS signing configs.
-
-        From the reference: List an org's signing configs.
 
         :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
@@ -314,9 +290,7 @@ class DeployOperations(V3Client):
     def delete_signing_config(self, config_id: str) -> None:
         """Delete an iOS signing config.
 
-        From the reference: Delete a signing config.
-
-        :param config_id: the ``config_id`` path segment.
+        :param config_id: the config's id.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/signing/configs/{config_id}``
@@ -331,7 +305,7 @@ class DeployOperations(V3Client):
 
         From the reference: Add or replace (by bundle id + profile type) a provisioning profile (FLAT body).
 
-        :param config_id: the ``config_id`` path segment.
+        :param config_id: the config's id.
         :param file_name: the ``file_name`` field.
         :param blob: the ``blob`` field.
         :returns: nothing (the API answers with no body).
@@ -350,7 +324,7 @@ class DeployOperations(V3Client):
 
         From the reference: Remove a provisioning profile; absent profile is still 204 (FLAT body).
 
-        :param config_id: the ``config_id`` path segment.
+        :param config_id: the config's id.
         :param profile_id: the ``profile_id`` field.
         :returns: nothing (the API answers with no body).
 

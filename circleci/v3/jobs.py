@@ -20,8 +20,6 @@ class JobOperations(V3Client):
     def list_jobs(self, *, filter_workflow_id: Optional[str] = None, page_cursor: Optional[str] = None) -> JobList:
         """List the jobs of a workflow (``filter_workflow_id`` is required).
 
-        From the reference: List the jobs of a workflow (filter[workflow_id] required, else 400).
-
         :param filter_workflow_id: a workflow's id, sent as ``filter[workflow_id]``.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
@@ -37,9 +35,7 @@ class JobOperations(V3Client):
     def get_job(self, job_id: str) -> JobDocument:
         """Fetch one job with its steps per parallel execution (each step's ``num`` selects its output).
 
-        From the reference: Get one job with its steps per parallel execution.
-
-        :param job_id: the ``job_id`` path segment.
+        :param job_id: the job's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.JobDocument`.
 
         Endpoint: ``GET /api/v3/jobs/{job_id}``
@@ -50,9 +46,7 @@ class JobOperations(V3Client):
     def list_job_artifacts(self, job_id: str, *, page_cursor: Optional[str] = None) -> ArtifactList:
         """List the files a job stored, with their download URLs and parallel execution.
 
-        From the reference: List a job's artifacts.
-
-        :param job_id: the ``job_id`` path segment.
+        :param job_id: the job's id.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ArtifactList`.
@@ -68,7 +62,7 @@ class JobOperations(V3Client):
         From the reference: Sampled CPU/memory/network per parallel execution (404 for a job that never ran an
         executor).
 
-        :param job_id: the ``job_id`` path segment.
+        :param job_id: the job's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ResourceUsageDocument`.
 
         Endpoint: ``GET /api/v3/jobs/{job_id}/resource-usage``

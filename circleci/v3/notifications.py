@@ -32,8 +32,6 @@ class NotificationOperations(V3Client):
     ) -> NotificationIntegrationList:
         """List an organization's notification integrations (Slack workspaces).
 
-        From the reference: List notification integrations (Slack).
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
@@ -54,12 +52,10 @@ class NotificationOperations(V3Client):
     def get_notification_integration(self, integration_id: str) -> NotificationIntegrationDocument:
         """Fetch one notification integration.
 
-        From the reference: Get an integration (revoked = 404).
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param integration_id: the ``integration_id`` path segment.
+        :param integration_id: the integration's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationIntegrationDocument`.
 
         Endpoint: ``GET /api/v3/notification/integrations/{integration_id}``
@@ -80,7 +76,7 @@ class NotificationOperations(V3Client):
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param integration_id: the ``integration_id`` path segment.
+        :param integration_id: the integration's id.
         :param status: the ``status`` attribute.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationIntegrationDocument`.
 
@@ -96,12 +92,10 @@ class NotificationOperations(V3Client):
     def delete_notification_integration(self, integration_id: str) -> None:
         """Revoke a notification integration.
 
-        From the reference: Revoke an integration.
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param integration_id: the ``integration_id`` path segment.
+        :param integration_id: the integration's id.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/notification/integrations/{integration_id}``
@@ -118,8 +112,6 @@ class NotificationOperations(V3Client):
         page_cursor: Optional[str] = None,
     ) -> NotificationPreferenceList:
         """List the notification preferences of the caller or of a project.
-
-        From the reference: Read the preference matrix for the caller (scope=user) or a project.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -154,8 +146,6 @@ class NotificationOperations(V3Client):
     ) -> NotificationPreferenceDocument:
         """Switch notification preferences on or off; the answer is the whole set.
 
-        From the reference: Bulk-update preference rows; answers the whole matrix.
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
@@ -182,8 +172,6 @@ class NotificationOperations(V3Client):
         page_cursor: Optional[str] = None,
     ) -> NotificationChannelConfigList:
         """List notification channel configs (email, Slack) of the caller or of a project.
-
-        From the reference: List channel configs.
 
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
@@ -220,8 +208,6 @@ class NotificationOperations(V3Client):
     ) -> NotificationChannelConfigDocument:
         """Create a notification channel config (or update the one for the same scope and channel).
 
-        From the reference: Create (upserts on scope+entity+channel_type).
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
@@ -247,12 +233,10 @@ class NotificationOperations(V3Client):
     def get_notification_channel_config(self, config_id: str) -> NotificationChannelConfigDocument:
         """Fetch one notification channel config.
 
-        From the reference: Get a channel config.
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param config_id: the ``config_id`` path segment.
+        :param config_id: the config's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationChannelConfigDocument`.
 
         Endpoint: ``GET /api/v3/notification/channel-configs/{config_id}``
@@ -270,7 +254,7 @@ class NotificationOperations(V3Client):
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param config_id: the ``config_id`` path segment.
+        :param config_id: the config's id.
         :param target: the ``target`` attribute.
         :param is_enabled: the ``is_enabled`` attribute.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationChannelConfigDocument`.
@@ -287,12 +271,10 @@ class NotificationOperations(V3Client):
     def delete_notification_channel_config(self, config_id: str) -> None:
         """Delete a notification channel config.
 
-        From the reference: Delete a channel config.
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param config_id: the ``config_id`` path segment.
+        :param config_id: the config's id.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/notification/channel-configs/{config_id}``

@@ -39,9 +39,7 @@ class OrbOperations(V3Client):
     def get_namespace(self, namespace_id: str) -> NamespaceDocument:
         """Fetch one orb namespace.
 
-        From the reference: Get a namespace by id.
-
-        :param namespace_id: the ``namespace_id`` path segment.
+        :param namespace_id: the namespace's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NamespaceDocument`.
 
         Endpoint: ``GET /api/v3/namespaces/{namespace_id}``
@@ -51,8 +49,6 @@ class OrbOperations(V3Client):
     @endpoint("POST", "/api/v3/namespaces", body="flat")
     def create_namespace(self, *, name: Optional[str] = None, org_id: Optional[str] = None) -> NamespaceDocument:
         """Create an orb namespace for an organization.
-
-        From the reference: Create a namespace (FLAT body).
 
         :param name: the ``name`` field.
         :param org_id: the ``org_id`` field.
@@ -66,9 +62,7 @@ class OrbOperations(V3Client):
     def rename_namespace(self, namespace_id: str, *, name: Optional[str] = None) -> NamespaceDocument:
         """Rename an orb namespace.
 
-        From the reference: Rename a namespace (FLAT body; live accounts got 403).
-
-        :param namespace_id: the ``namespace_id`` path segment.
+        :param namespace_id: the namespace's id.
         :param name: the ``name`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NamespaceDocument`.
 
@@ -80,9 +74,7 @@ class OrbOperations(V3Client):
     def delete_namespace(self, namespace_id: str) -> None:
         """Delete an orb namespace and its orbs.
 
-        From the reference: Delete a namespace and its orbs (live accounts got 403).
-
-        :param namespace_id: the ``namespace_id`` path segment.
+        :param namespace_id: the namespace's id.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/namespaces/{namespace_id}``
@@ -135,8 +127,6 @@ class OrbOperations(V3Client):
     ) -> OrbPackageDocument:
         """Create an orb in a namespace (its bare name, without the namespace).
 
-        From the reference: Create an orb (name must be BARE, without namespace prefix).
-
         :param name: the ``name`` attribute.
         :param is_private: the ``is_private`` attribute.
         :param namespace_id: the id of the namespace, sent as ``references.namespace.id``.
@@ -153,9 +143,7 @@ class OrbOperations(V3Client):
     def get_orb_package(self, orb_id: str) -> OrbPackageDocument:
         """Fetch one orb, with its latest versions and categories.
 
-        From the reference: Get an orb (detail shape).
-
-        :param orb_id: the ``orb_id`` path segment.
+        :param orb_id: the orb's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
 
         Endpoint: ``GET /api/v3/orb/packages/{orb_id}``
@@ -165,8 +153,6 @@ class OrbOperations(V3Client):
     @endpoint("POST", "/api/v3/orb/packages/validate", body="flat")
     def validate_orb(self, *, yaml: Optional[str] = None, org_id: Optional[str] = None) -> OrbValidationDocument:
         """Validate an orb's YAML.
-
-        From the reference: Validate orb YAML (FLAT body).
 
         :param yaml: the ``yaml`` field.
         :param org_id: the ``org_id`` field.
@@ -180,8 +166,6 @@ class OrbOperations(V3Client):
     def process_orb(self, *, yaml: Optional[str] = None, org_id: Optional[str] = None) -> OrbValidationDocument:
         """Validate an orb's YAML and expand it.
 
-        From the reference: Validate and expand orb YAML (FLAT body).
-
         :param yaml: the ``yaml`` field.
         :param org_id: the ``org_id`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbValidationDocument`.
@@ -194,9 +178,7 @@ class OrbOperations(V3Client):
     def set_orb_listed(self, orb_id: str, *, is_listed: Optional[bool] = None) -> OrbPackageDocument:
         """Show or hide an orb in the public registry.
 
-        From the reference: Show/hide in the public registry.
-
-        :param orb_id: the ``orb_id`` path segment.
+        :param orb_id: the orb's id.
         :param is_listed: the ``is_listed`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
 
@@ -208,9 +190,7 @@ class OrbOperations(V3Client):
     def add_orb_category(self, orb_id: str, *, category_id: Optional[str] = None) -> OrbPackageDocument:
         """Put an orb in a category.
 
-        From the reference: Add an orb to a category.
-
-        :param orb_id: the ``orb_id`` path segment.
+        :param orb_id: the orb's id.
         :param category_id: the ``category_id`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
 
@@ -222,9 +202,7 @@ class OrbOperations(V3Client):
     def remove_orb_category(self, orb_id: str, *, category_id: Optional[str] = None) -> OrbPackageDocument:
         """Take an orb out of a category.
 
-        From the reference: Remove an orb from a category.
-
-        :param orb_id: the ``orb_id`` path segment.
+        :param orb_id: the orb's id.
         :param category_id: the ``category_id`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
 
@@ -274,8 +252,6 @@ class OrbOperations(V3Client):
     ) -> OrbVersionDocument:
         """Publish a version of an orb (a stable version cannot be published twice).
 
-        From the reference: Publish an orb version (stable versions immutable).
-
         :param orb_id: the ``orb_id`` attribute.
         :param yaml: the ``yaml`` attribute.
         :param version: the ``version`` attribute.
@@ -289,9 +265,7 @@ class OrbOperations(V3Client):
     def get_orb_version(self, version_id: str) -> OrbVersionDocument:
         """Fetch one orb version (without its source).
 
-        From the reference: Get an orb version (without source).
-
-        :param version_id: the ``version_id`` path segment.
+        :param version_id: the version's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbVersionDocument`.
 
         Endpoint: ``GET /api/v3/orb/versions/{version_id}``
@@ -304,9 +278,7 @@ class OrbOperations(V3Client):
     ) -> OrbVersionDocument:
         """Promote a development version of an orb to a stable one.
 
-        From the reference: Promote a dev version to stable (segment OR semantic_version).
-
-        :param version_id: the ``version_id`` path segment.
+        :param version_id: the version's id.
         :param segment: the ``segment`` field.
         :param semantic_version: the ``semantic_version`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbVersionDocument`.
@@ -324,8 +296,6 @@ class OrbOperations(V3Client):
         self, *, filter_name: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> OrbCategoryList:
         """List the orb categories.
-
-        From the reference: List orb categories (filter[name] exact).
 
         :param filter_name: a name, sent as ``filter[name]``.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
@@ -357,8 +327,6 @@ class OrbOperations(V3Client):
     ) -> FunctionPackageList:
         """List published CircleCI functions, or find one by name.
 
-        From the reference: List/resolve published CircleCI functions (filter[name] exact).
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
         :param filter_name: a name, sent as ``filter[name]``.
@@ -374,7 +342,7 @@ class OrbOperations(V3Client):
     def get_orb_version_source(self, version_id: str) -> str:
         """Fetch the YAML source of an orb version, as text.
 
-        :param version_id: the ``version_id`` path segment.
+        :param version_id: the version's id.
         :returns: the source (CircleCI serves it as ``text/plain``).
 
         Endpoint: ``GET /api/v3/orb/versions/{version_id}/source``

@@ -42,12 +42,10 @@ class OrgOperations(V3Client):
     def get_org(self, org_id: str) -> OrgDocument:
         """Fetch one organization.
 
-        From the reference: Get one org ({id, attributes{name}}).
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param org_id: the ``org_id`` path segment.
+        :param org_id: the org's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrgDocument`.
 
         Endpoint: ``GET /api/v3/orgs/{org_id}``
@@ -58,9 +56,7 @@ class OrgOperations(V3Client):
     def get_org_settings(self, org_id: str) -> OrgSettingsDocument:
         """Fetch an organization's settings.
 
-        From the reference: Get org settings (singleton, no id).
-
-        :param org_id: the ``org_id`` path segment.
+        :param org_id: the org's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrgSettingsDocument`.
 
         Endpoint: ``GET /api/v3/orgs/{org_id}/settings``
@@ -90,9 +86,7 @@ class OrgOperations(V3Client):
     ) -> OrgSettingsDocument:
         """Change some of an organization's settings; the answer holds all of them.
 
-        From the reference: Partially update org settings (FLAT body).
-
-        :param org_id: the ``org_id`` path segment.
+        :param org_id: the org's id.
         :param is_runner_terms_of_service_accepted: the ``is_runner_terms_of_service_accepted`` field.
         :param enable_ai_error_summarization: the ``enable_ai_error_summarization`` field.
         :param enable_ai_agents: the ``enable_ai_agents`` field.
@@ -154,8 +148,6 @@ class OrgOperations(V3Client):
         self, *, filter_org_id: Optional[str] = None, page_cursor: Optional[str] = None
     ) -> ProviderConnectionList:
         """List an organization's connections to VCS providers.
-
-        From the reference: List an org's VCS provider connections (no connection = empty list).
 
         :param filter_org_id: an organization's id, sent as ``filter[org_id]``.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`

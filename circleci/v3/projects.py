@@ -29,8 +29,6 @@ class ProjectOperations(V3Client):
     ) -> PipelineList:
         """List a project's pipelines (what v2 calls pipeline definitions: which repository and config file to use).
 
-        From the reference: List pipeline definitions of a project.
-
         :param filter_project_id: a project's id, sent as ``filter[project_id]``.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
@@ -79,12 +77,10 @@ class ProjectOperations(V3Client):
     def get_pipeline(self, pipeline_id: str) -> PipelineDocument:
         """Fetch one pipeline (v2's pipeline definition).
 
-        From the reference: Get one pipeline definition.
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param pipeline_id: the ``pipeline_id`` path segment.
+        :param pipeline_id: the pipeline's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.PipelineDocument`.
 
         Endpoint: ``GET /api/v3/pipelines/{pipeline_id}``
@@ -95,12 +91,10 @@ class ProjectOperations(V3Client):
     def delete_pipeline(self, pipeline_id: str) -> None:
         """Delete a pipeline (v2's pipeline definition); v3 has no update for it.
 
-        From the reference: Delete a pipeline definition (no update route exists).
-
         Confidence: ``third-party`` (known from a client outside CircleCI's CLI, such as its Terraform provider;
         spec and service may differ).
 
-        :param pipeline_id: the ``pipeline_id`` path segment.
+        :param pipeline_id: the pipeline's id.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/pipelines/{pipeline_id}``
@@ -116,8 +110,6 @@ class ProjectOperations(V3Client):
         page_cursor: Optional[str] = None,
     ) -> TriggerList:
         """List the triggers of a project, or of one of its pipelines.
-
-        From the reference: List triggers of a project's pipeline definition.
 
         :param filter_project_id: a project's id, sent as ``filter[project_id]``.
         :param filter_pipeline_id: a pipeline's id, sent as ``filter[pipeline_id]``.
@@ -216,9 +208,7 @@ class ProjectOperations(V3Client):
     def get_project(self, project_id: str) -> ProjectDocument:
         """Fetch one project: its name and organization.
 
-        From the reference: Get one project.
-
-        :param project_id: the ``project_id`` path segment.
+        :param project_id: the project's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectDocument`.
 
         Endpoint: ``GET /api/v3/projects/{project_id}``
@@ -229,9 +219,7 @@ class ProjectOperations(V3Client):
     def get_project_settings(self, project_id: str) -> ProjectSettingsDocument:
         """Fetch a project's settings.
 
-        From the reference: Get project settings (singleton, no id).
-
-        :param project_id: the ``project_id`` path segment.
+        :param project_id: the project's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectSettingsDocument`.
 
         Endpoint: ``GET /api/v3/projects/{project_id}/settings``
@@ -261,7 +249,7 @@ class ProjectOperations(V3Client):
 
         From the reference: Partially update project settings (FLAT body, only fields sent change).
 
-        :param project_id: the ``project_id`` path segment.
+        :param project_id: the project's id.
         :param enable_ai_error_summarization: the ``enable_ai_error_summarization`` field.
         :param enable_auto_cancel_redundant_workflows: the ``enable_auto_cancel_redundant_workflows`` field.
         :param enable_building_fork_prs: the ``enable_building_fork_prs`` field.
@@ -318,9 +306,7 @@ class ProjectOperations(V3Client):
     ) -> RollbackDocument:
         """Roll a deployed component of a project back to an earlier version.
 
-        From the reference: Roll a deployed component back to an earlier version (FLAT body).
-
-        :param project_id: the ``project_id`` path segment.
+        :param project_id: the project's id.
         :param component_id: the ``component_id`` field.
         :param environment_id: the ``environment_id`` field.
         :param namespace: the ``namespace`` field.
@@ -356,9 +342,7 @@ class ProjectOperations(V3Client):
     def purge_project_dlc(self, project_id: str) -> None:
         """Purge a project's Docker layer cache.
 
-        From the reference: Purge the project's Docker layer cache (204; 410 when retired).
-
-        :param project_id: the ``project_id`` path segment.
+        :param project_id: the project's id.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/projects/{project_id}/dlc``
@@ -369,11 +353,9 @@ class ProjectOperations(V3Client):
     def list_project_env_vars(self, project_id: str) -> ProjectEnvVarList:
         """List a project's environment variables, values masked.
 
-        From the reference: List project env vars (values masked, no created_at, no page object).
-
         Confidence: ``cli-branch`` (seen only on an unmerged branch of CircleCI's CLI; the endpoint may change).
 
-        :param project_id: the ``project_id`` path segment.
+        :param project_id: the project's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectEnvVarList`.
 
         Endpoint: ``GET /api/v3/projects/{project_id}/environment-variables``
@@ -386,11 +368,9 @@ class ProjectOperations(V3Client):
     ) -> ProjectEnvVarDocument:
         """Create or replace a project environment variable.
 
-        From the reference: Create/replace a project env var (FLAT body).
-
         Confidence: ``cli-branch`` (seen only on an unmerged branch of CircleCI's CLI; the endpoint may change).
 
-        :param project_id: the ``project_id`` path segment.
+        :param project_id: the project's id.
         :param name: the ``name`` field.
         :param value: the ``value`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectEnvVarDocument`.
@@ -405,12 +385,10 @@ class ProjectOperations(V3Client):
     def delete_project_env_var(self, project_id: str, name: str) -> None:
         """Delete a project environment variable by name.
 
-        From the reference: Delete a project env var by name.
-
         Confidence: ``cli-branch`` (seen only on an unmerged branch of CircleCI's CLI; the endpoint may change).
 
-        :param project_id: the ``project_id`` path segment.
-        :param name: the ``name`` path segment.
+        :param project_id: the project's id.
+        :param name: the environment variable's name.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/projects/{project_id}/environment-variables/{name}``

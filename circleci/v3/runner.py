@@ -68,8 +68,6 @@ class RunnerOperations(V3Client):
     ) -> RunnerResourceClassDocument:
         """Create a self-hosted runner resource class.
 
-        From the reference: Create a resource class.
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
         :param resource_class: the ``resource_class`` attribute.
@@ -88,11 +86,9 @@ class RunnerOperations(V3Client):
     def get_runner_resource_class(self, resource_class_id: str) -> RunnerResourceClassDocument:
         """Fetch one self-hosted runner resource class.
 
-        From the reference: Get a resource class.
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param resource_class_id: the ``resource_class_id`` path segment.
+        :param resource_class_id: the resource class's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerResourceClassDocument`.
 
         Endpoint: ``GET /api/v3/runner/resource-classes/{resource_class_id}``
@@ -105,11 +101,9 @@ class RunnerOperations(V3Client):
     ) -> RunnerResourceClassDocument:
         """Change a runner resource class's description.
 
-        From the reference: Update the description (FLAT body).
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param resource_class_id: the ``resource_class_id`` path segment.
+        :param resource_class_id: the resource class's id.
         :param description: the ``description`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerResourceClassDocument`.
 
@@ -125,11 +119,9 @@ class RunnerOperations(V3Client):
     def delete_runner_resource_class(self, resource_class_id: str, *, force: Optional[bool] = None) -> None:
         """Delete a runner resource class (refused while it has tokens, unless forced).
 
-        From the reference: Delete; 409 while tokens exist unless force=true.
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param resource_class_id: the ``resource_class_id`` path segment.
+        :param resource_class_id: the resource class's id.
         :param force: sent as ``force``.
         :returns: nothing (the API answers with no body).
 
@@ -174,8 +166,6 @@ class RunnerOperations(V3Client):
     ) -> RunnerTokenDocument:
         """Create a runner token; its secret is in this answer only.
 
-        From the reference: Create a token (secret returned once).
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
         :param nickname: the ``nickname`` attribute.
@@ -192,11 +182,9 @@ class RunnerOperations(V3Client):
     def delete_runner_token(self, token_id: str) -> None:
         """Delete a runner token.
 
-        From the reference: Delete a token.
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param token_id: the ``token_id`` path segment.
+        :param token_id: the token's id.
         :returns: nothing (the API answers with no body).
 
         Endpoint: ``DELETE /api/v3/runner/tokens/{token_id}``
@@ -285,11 +273,9 @@ class RunnerOperations(V3Client):
     def get_runner_fleet(self, resource_class_id: str) -> RunnerFleetDocument:
         """Fetch one runner fleet, with its running and queued task counts.
 
-        From the reference: Get one fleet (adds running/queued task counts).
-
         Confidence: ``cli-newer`` (read in a CircleCI CLI newer than the mirrored one; not checked against a fake).
 
-        :param resource_class_id: the ``resource_class_id`` path segment.
+        :param resource_class_id: the resource class's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerFleetDocument`.
 
         Endpoint: ``GET /api/v3/runner/fleets/{resource_class_id}``
@@ -323,8 +309,6 @@ class RunnerOperations(V3Client):
     ) -> LegacyResourceClassList:
         """List runner resource classes of a namespace or organization (legacy runner service).
 
-        From the reference: List resource classes by namespace or org-id (org-id wins if both).
-
         :param namespace: sent as ``namespace``.
         :param org_id: sent as ``org-id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyResourceClassList`.
@@ -338,8 +322,6 @@ class RunnerOperations(V3Client):
         self, *, resource_class: Optional[str] = None, description: Optional[str] = None
     ) -> LegacyResourceClass:
         """Create a runner resource class (legacy runner service).
-
-        From the reference: Create a resource class (FLAT body).
 
         :param resource_class: the ``resource_class`` field.
         :param description: the ``description`` field.
@@ -356,9 +338,7 @@ class RunnerOperations(V3Client):
     def delete_legacy_resource_class(self, resource_class_id: str) -> LegacyMessage:
         """Delete a runner resource class (legacy runner service; refused while it has tokens).
 
-        From the reference: Delete a resource class (409 while tokens exist).
-
-        :param resource_class_id: the ``resource_class_id`` path segment.
+        :param resource_class_id: the resource class's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyMessage`.
 
         Endpoint: ``DELETE /api/v3/runner/resource/{resource_class_id}``
@@ -369,9 +349,7 @@ class RunnerOperations(V3Client):
     def force_delete_legacy_resource_class(self, resource_class_id: str) -> LegacyMessage:
         """Delete a runner resource class and its tokens (legacy runner service).
 
-        From the reference: Delete a resource class and its tokens.
-
-        :param resource_class_id: the ``resource_class_id`` path segment.
+        :param resource_class_id: the resource class's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyMessage`.
 
         Endpoint: ``DELETE /api/v3/runner/resource/{resource_class_id}/force``
@@ -381,8 +359,6 @@ class RunnerOperations(V3Client):
     @endpoint("GET", "/api/v3/runner/token")
     def list_legacy_runner_tokens(self, *, resource_class: Optional[str] = None) -> LegacyRunnerTokenList:
         """List the tokens of a runner resource class (legacy runner service).
-
-        From the reference: List tokens of a resource class.
 
         :param resource_class: sent as ``resource-class``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyRunnerTokenList`.
@@ -396,8 +372,6 @@ class RunnerOperations(V3Client):
         self, *, resource_class: Optional[str] = None, nickname: Optional[str] = None
     ) -> LegacyRunnerToken:
         """Create a runner token (legacy runner service; the secret is in this answer only).
-
-        From the reference: Create a token (FLAT body; token value only in this response).
 
         :param resource_class: the ``resource_class`` field.
         :param nickname: the ``nickname`` field.
@@ -413,9 +387,7 @@ class RunnerOperations(V3Client):
     def delete_legacy_runner_token(self, token_id: str) -> LegacyMessage:
         """Delete a runner token (legacy runner service).
 
-        From the reference: Delete a token.
-
-        :param token_id: the ``token_id`` path segment.
+        :param token_id: the token's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyMessage`.
 
         Endpoint: ``DELETE /api/v3/runner/token/{token_id}``
@@ -425,8 +397,6 @@ class RunnerOperations(V3Client):
     @endpoint("GET", "/api/v3/runner/tasks", confidence="docs")
     def get_runner_unclaimed_task_count(self, *, resource_class: Optional[str] = None) -> LegacyTaskCount:
         """Count the tasks waiting for a runner of a resource class (legacy runner service).
-
-        From the reference: Unclaimed task count of a resource class ({unclaimed_task_count}).
 
         Confidence: ``docs`` (named in CircleCI's documentation; the shapes are less certain than for endpoints the
         CLI uses).
@@ -441,8 +411,6 @@ class RunnerOperations(V3Client):
     @endpoint("GET", "/api/v3/runner/tasks/running", confidence="docs")
     def get_runner_running_task_count(self, *, resource_class: Optional[str] = None) -> LegacyTaskCount:
         """Count the tasks running on runners of a resource class (legacy runner service).
-
-        From the reference: Running task count of a resource class ({running_runner_tasks}).
 
         Confidence: ``docs`` (named in CircleCI's documentation; the shapes are less certain than for endpoints the
         CLI uses).

@@ -62,9 +62,7 @@ class RunOperations(V3Client):
     def get_run(self, run_id: str) -> RunDocument:
         """Fetch one run: its phase, current outcome, event (branch, commit) and project.
 
-        From the reference: Get one run.
-
-        :param run_id: the ``run_id`` path segment.
+        :param run_id: the run's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunDocument`.
 
         Endpoint: ``GET /api/v3/runs/{run_id}``
@@ -126,9 +124,7 @@ class RunOperations(V3Client):
     def get_workflow(self, workflow_id: str) -> WorkflowDocument:
         """Fetch one workflow: its phase, and its outcome once ended (``current_outcome`` before).
 
-        From the reference: Get one workflow.
-
-        :param workflow_id: the ``workflow_id`` path segment.
+        :param workflow_id: the workflow's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.WorkflowDocument`.
 
         Endpoint: ``GET /api/v3/workflows/{workflow_id}``
@@ -141,7 +137,7 @@ class RunOperations(V3Client):
 
         From the reference: Rerun a workflow (all jobs, or only failed ones); creates a NEW workflow.
 
-        :param workflow_id: the ``workflow_id`` path segment.
+        :param workflow_id: the workflow's id.
         :param is_from_failed: the ``is_from_failed`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.IdDocument`.
 
@@ -155,9 +151,7 @@ class RunOperations(V3Client):
     def cancel_workflow(self, workflow_id: str) -> IdDocument:
         """Ask CircleCI to cancel a workflow; cancellation happens asynchronously (202).
 
-        From the reference: Request cancellation (asynchronous).
-
-        :param workflow_id: the ``workflow_id`` path segment.
+        :param workflow_id: the workflow's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.IdDocument`.
 
         Endpoint: ``POST /api/v3/workflows/{workflow_id}/cancel``
