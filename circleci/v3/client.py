@@ -177,7 +177,7 @@ def _walk(
 ) -> Iterator[Any]:
     """The generator behind :meth:`ApiV3.iterate`, once its arguments are checked."""
     remaining = limit
-    seen: set[str] = set()
+    seen: set[str] = {kwargs["page_cursor"]} if kwargs.get("page_cursor") else set()
     while remaining is None or remaining > 0:
         page = method(*args, **kwargs) or {}
         items = page.get("data") or []

@@ -304,3 +304,12 @@ def test_step_output_is_the_bytes_read() -> None:
     assert out == b"ok\n" and out.text == "ok\n" and out.size == 3 and not out.truncated and out.path is None
     assert repr(out) == "StepOutput(b'ok\\n', size=3, offset=3, terminal=True, truncated=False, path=None)"
     assert StepOutput(size=10, path="f").size == 10
+
+
+@responses.activate
+def test_iterate_from_a_cursor_refuses_to_come_back_to_it() -> None:
+    responses.add("GET", URL + "/orgs", json=page([{"id": 1}], "start"))
+    api = ApiV3("t", url=URL)
+    with pytest.raises(RepeatedCursorError):
+        list(api.iterate(api.list_orgs, page_cursor="start"))
+    assert len(responses.calls) == 1
