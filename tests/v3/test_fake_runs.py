@@ -113,6 +113,9 @@ def test_rerun_from_failed_creates_a_new_workflow_and_records_the_flag(fake: Fak
     again = api.rerun_workflow(workflow["id"])["data"]["id"]
     assert [j["attributes"]["name"] for j in api.list_jobs(filter_workflow_id=again)["data"]] == ["build", "test"]
     assert fake.v3.store.reruns == [True, False]
+    old_name = api.request("POST", f"workflows/{workflow['id']}/rerun", body={"from_failed": True})["data"]["id"]
+    assert len(api.list_jobs(filter_workflow_id=old_name)["data"]) == 2  # v2's field is ignored: a full rerun
+    assert fake.v3.store.reruns == [True, False, False]
 
 
 def test_cancel_workflow_is_asynchronous_and_answers_the_same_id(fake: FakeCircleCI, api: ApiV3) -> None:
