@@ -7,6 +7,8 @@ from typing import Any, Optional
 from ._base import V3Client
 from ._endpoint import endpoint, envelope, flat
 from .types import (
+    PipelineCheckout,
+    PipelineConfig,
     PipelineDocument,
     PipelineList,
     ProjectDocument,
@@ -14,8 +16,10 @@ from .types import (
     ProjectEnvVarList,
     ProjectList,
     ProjectSettingsDocument,
+    Ref,
     RollbackDocument,
     TriggerDocument,
+    TriggerEvent,
     TriggerList,
 )
 
@@ -46,8 +50,8 @@ class ProjectOperations(V3Client):
         *,
         name: Optional[str] = None,
         description: Optional[str] = None,
-        config: Optional[dict[str, Any]] = None,
-        checkout: Optional[dict[str, Any]] = None,
+        config: Optional[PipelineConfig] = None,
+        checkout: Optional[PipelineCheckout] = None,
         project_id: Optional[str] = None,
     ) -> PipelineDocument:
         """Create a pipeline (v2's pipeline definition) in a project.
@@ -134,9 +138,9 @@ class ProjectOperations(V3Client):
         *,
         filter_project_id: Optional[str] = None,
         is_disabled: Optional[bool] = None,
-        event: Optional[dict[str, Any]] = None,
-        config: Optional[dict[str, Any]] = None,
-        checkout: Optional[dict[str, Any]] = None,
+        event: Optional[TriggerEvent] = None,
+        config: Optional[Ref] = None,
+        checkout: Optional[Ref] = None,
         pipeline_id: Optional[str] = None,
     ) -> TriggerDocument:
         """Create a trigger that starts a pipeline on a VCS event, a webhook or a schedule.

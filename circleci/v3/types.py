@@ -20,6 +20,21 @@ __all__ = [
     "Meta",
     "RunError",
     "EventReference",
+    "CommitAuthor",
+    "Commit",
+    "EventVcs",
+    "EventAttributes",
+    "EventSource",
+    "TriggerSourceAttributes",
+    "VcsSource",
+    "HostedSource",
+    "PipelineConfig",
+    "PipelineCheckout",
+    "WebhookSource",
+    "TriggerFilter",
+    "TriggerEvent",
+    "Ref",
+    "VersionName",
     "TriggerSourceReference",
     "Step",
     "ParallelExecution",
@@ -284,16 +299,126 @@ class RunError(TypedDict, total=False):
     message: str
 
 
-class EventReference(TypedDict, total=False):
-    """What started a run: ``attributes`` holds ``type``, ``action`` and ``vcs`` (branch, revision, commit, ...)."""
+class CommitAuthor(TypedDict, total=False):
+    """The author of a commit."""
 
-    attributes: dict[str, Any]
+    name: str
+    login: str
+
+
+class Commit(TypedDict, total=False):
+    """The commit a run built."""
+
+    subject: str
+    url: str
+    author: CommitAuthor
+
+
+class EventVcs(TypedDict, total=False):
+    """The VCS side of the event that started a run."""
+
+    branch: str
+    tag: str
+    revision: str
+    origin_repository_url: str
+    commit: Commit
+
+
+class EventAttributes(TypedDict, total=False):
+    """The event that started a run (``vcs`` may be ``None``)."""
+
+    type: str
+    action: str
+    vcs: Optional[EventVcs]
+
+
+class EventReference(TypedDict, total=False):
+    """What started a run."""
+
+    attributes: EventAttributes
+
+
+class EventSource(TypedDict, total=False):
+    """Where a trigger's event came from (``type``: ``webhook``, ...)."""
+
+    type: str
+
+
+class TriggerSourceAttributes(TypedDict, total=False):
+    """The trigger of a run."""
+
+    event_source: EventSource
 
 
 class TriggerSourceReference(TypedDict, total=False):
     """The trigger of a run: ``attributes.event_source.type`` (e.g. ``"webhook"``)."""
 
-    attributes: dict[str, Any]
+    attributes: TriggerSourceAttributes
+
+
+class VcsSource(TypedDict, total=False):
+    """A repository at a provider (``github_app``, ``github_oauth``, ...)."""
+
+    provider: str
+    repo_id: str
+    repo_full_name: str
+
+
+class HostedSource(TypedDict, total=False):
+    """Config hosted by CircleCI (``provider``: ``circleci``)."""
+
+    provider: str
+
+
+class PipelineConfig(TypedDict, total=False):
+    """Where a pipeline's config comes from (``type``: ``vcs`` or ``hosted``)."""
+
+    type: str
+    file_path: str
+    vcs: VcsSource
+    hosted: HostedSource
+
+
+class PipelineCheckout(TypedDict, total=False):
+    """What a pipeline checks out."""
+
+    type: str
+    vcs: VcsSource
+
+
+class WebhookSource(TypedDict, total=False):
+    """A webhook event source."""
+
+    name: str
+    source: str
+
+
+class TriggerFilter(TypedDict, total=False):
+    """Which events fire a trigger (``preset``, e.g. ``all-pushes``)."""
+
+    preset: str
+
+
+class TriggerEvent(TypedDict, total=False):
+    """The event that fires a trigger (``type``: ``vcs``, ``webhook`` or ``schedule``; ``schedule`` is open)."""
+
+    type: str
+    vcs: VcsSource
+    webhook: WebhookSource
+    schedule: dict[str, Any]
+    filter: TriggerFilter
+
+
+class Ref(TypedDict, total=False):
+    """A git reference."""
+
+    ref: str
+
+
+class VersionName(TypedDict, total=False):
+    """A version, by name."""
+
+    name: str
 
 
 class Step(TypedDict, total=False):
@@ -620,8 +745,8 @@ class PipelineAttributes(TypedDict, total=False):
     name: str
     description: str
     created_at: str
-    config: dict[str, Any]
-    checkout: dict[str, Any]
+    config: PipelineConfig
+    checkout: PipelineCheckout
 
 
 class PipelineReferences(TypedDict, total=False):
@@ -658,9 +783,9 @@ class TriggerAttributes(TypedDict, total=False):
 
     is_disabled: bool
     created_at: str
-    event: dict[str, Any]
-    config: dict[str, str]
-    checkout: dict[str, str]
+    event: TriggerEvent
+    config: Ref
+    checkout: Ref
 
 
 class TriggerReferences(TypedDict, total=False):
@@ -1061,7 +1186,7 @@ class DeploymentAttributes(TypedDict, total=False):
 
     type: str
     status: str
-    target_version: dict[str, str]
+    target_version: VersionName
     is_rollback: bool
     created_at: str
     ended_at: str
