@@ -1,7 +1,9 @@
-"""A Python client for the CircleCI REST API (v1.1 and v2).
+"""A Python client for the CircleCI REST API (v1.1, v2 and v3).
 
 ``from circleci.api import Api`` works as it did in circleci.py 1.2.2; the
-v2 client is :class:`circleci.v2.ApiV2`, also reachable as ``Api(...).v2``.
+v2 client is :class:`circleci.v2.ApiV2`, also reachable as ``Api(...).v2``,
+and the v3 client (CircleCI Cloud only) :class:`circleci.v3.ApiV3`, also
+reachable as ``Api(...).v3``.
 """
 
 import logging

@@ -22,6 +22,7 @@ from .transport import DEFAULT_MAX_BODY_SIZE, DEFAULT_POOL_SIZE, DEFAULT_RETRIES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .v2 import ApiV2
+    from .v3 import ApiV3
 
 __all__ = ["Api"]
 
@@ -115,6 +116,7 @@ class Api(BaseClient):
         self.sunset = sunset
         self._v1_gone = False
         _warn_without_version(self.url)
+        self._v3: Optional[ApiV3] = None
 
     @property
     def v2(self) -> ApiV2:
@@ -130,6 +132,21 @@ class Api(BaseClient):
 
             self._v2 = ApiV2(url=_v2_url(self.url), transport=self._transport)
         return self._v2
+
+    @property
+    def v3(self) -> ApiV3:
+        """An :class:`~circleci.v3.ApiV3` sharing this client's token, connections and policy.
+
+        Its URL is derived from this client's as for :attr:`v2`, with ``v3``
+        (``https://circleci.com/api/v1.1`` gives ``https://circleci.com/api/v3``).
+        API v3 exists on CircleCI Cloud only.
+        """
+        if self._v3 is None:
+            from .v3 import ApiV3
+            from .v3.client import v3_url
+
+            self._v3 = ApiV3(url=v3_url(self.url), transport=self._transport)
+        return self._v3
 
     def get_user_info(self) -> Any:
         """Information about the signed-in user.

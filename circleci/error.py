@@ -159,7 +159,22 @@ class CircleCIHTTPError(CircleCIException, requests.exceptions.HTTPError):
     :ivar url: the URL of the request (it never carries the token).
     :ivar response: the :class:`requests.Response`, whose request has its
         token header masked.
+    :ivar rate_limit: the answer's rate-limit headers (``RateLimit-*``,
+        ``X-RateLimit-*``, ``Retry-After``) by name; empty when none came.
+    :ivar id: API v3 error object: the error's id, for CircleCI support.
+    :ivar type: API v3 error object: its ``type`` (``validation_error``, ``not_found``, ...).
+    :ivar title: API v3 error object: its ``title``.
+    :ivar detail: API v3 error object: its ``detail``.
+    :ivar source: API v3 error object: its ``source`` (``pointer``, ``offset``, ``error``).
+
+    The v3 fields are ``None`` when the body carried no v3 error object.
     """
+
+    id: Optional[str] = None
+    type: Optional[str] = None
+    title: Optional[str] = None
+    detail: Optional[str] = None
+    source: Optional[dict[str, Any]] = None
 
     def __init__(
         self,
@@ -178,6 +193,7 @@ class CircleCIHTTPError(CircleCIException, requests.exceptions.HTTPError):
         self.message = message
         self.response = response
         self.request = None
+        self.rate_limit: dict[str, str] = {}
 
     def __str__(self) -> str:
         return f"{self.status_code} {self.message} ({self.method} {self.url})"

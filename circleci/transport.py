@@ -24,6 +24,7 @@ import sys
 import threading
 import traceback
 import warnings
+from collections.abc import Iterator
 from itertools import takewhile
 from typing import Any, Optional, Union
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -55,6 +56,20 @@ __all__ = [
 log = logging.getLogger("circleci")
 
 TOKEN_HEADER = "Circle-Token"
+BEARER = "bearer"
+"""``auth`` value of :meth:`Transport.request` that sends ``Authorization: Bearer <token>`` (API v3)."""
+RATE_LIMIT_HEADERS = (
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit",
+    "RateLimit-Policy",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "Retry-After",
+)
+"""Rate-limit headers kept from each answer (:attr:`Transport.rate_limit`) and on errors."""
 _MASKABLE = 8
 CREDENTIAL_HEADERS = (TOKEN_HEADER, "Authorization")
 MASK = "***"
@@ -173,6 +188,30 @@ class Secret:
 
     def __reduce__(self) -> Any:
         raise TypeError("a Secret cannot be pickled")
+
+
+class Bearer:
+    """The requests *auth* hook that writes ``Authorization: Bearer`` from a :class:`Secret` (API v3).
+
+    Like the secret itself, it shows nothing of the token in ``repr()``.
+    """
+
+    __slots__ = ("_secret",)
+
+    def __init__(self, secret: Secret) -> None:
+        self._secret = secret
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        """Write the header on a request about to be sent."""
+        request.headers["Authorization"] = f"Bearer {self._secret.reveal()}"
+        return request
+
+    def __repr__(self) -> str:
+        return f"Bearer('{MASK}')"
+
+
+Auth = Union[Secret, Bearer]
+"""A credential hook the transport hands to requests."""
 
 
 def _origin(url: str) -> tuple[str, str, Optional[int]]:
@@ -404,6 +443,7 @@ class Transport:
         """Origins (scheme, host, port) of the clients using this transport: plain http gets the token only there."""
         self._warned: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
+        self._local = threading.local()
 
     def __repr__(self) -> str:
         # Safe on a half-built instance too: a traceback printer may show one whose __init__ raised.
@@ -431,6 +471,42 @@ class Transport:
         """Close the pooled connections."""
         self.session.close()
 
+    @property
+    def rate_limit(self) -> dict[str, str]:
+        """The rate-limit headers (:data:`RATE_LIMIT_HEADERS`) of this thread's last answer."""
+        return dict(getattr(self._local, "rate_limit", {}))
+
+    def credentials(self, auth: Optional[str] = None) -> Optional[Auth]:
+        """What writes the credential header: ``Circle-Token``, or with ``auth=BEARER`` ``Authorization: Bearer``.
+
+        Without a token there is none, so no header at all. Either way the
+        token stays inside a :class:`Secret` until the header is written.
+        """
+        if self._secret is None:
+            return None
+        return Bearer(self._secret) if auth == BEARER else self._secret
+
+    @contextlib.contextmanager
+    def stream(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Optional[dict[str, Any]] = None,
+        headers: Optional[dict[str, str]] = None,
+        auth: Optional[str] = None,
+    ) -> Iterator[requests.Response]:
+        """Send one request and give its response unread, for streaming its body.
+
+        The policy of :meth:`request` applies (retries, status to exception);
+        the connection goes back to the pool when the block ends.
+
+        :param headers: extra request headers (e.g. ``Range``).
+        :param auth: ``None`` for ``Circle-Token``, :data:`BEARER` for ``Authorization: Bearer``.
+        """
+        with self._send(method, url, self.credentials(auth), params=params, headers=headers, stream=True) as response:
+            yield response
+
     def request(
         self,
         method: str,
@@ -438,6 +514,7 @@ class Transport:
         *,
         params: Optional[dict[str, Any]] = None,
         json_body: Any = None,
+        auth: Optional[str] = None,
     ) -> Any:
         """Send one API request and return its decoded JSON body.
 
@@ -445,13 +522,14 @@ class Transport:
         :param url: the full URL, without credentials.
         :param params: query parameters; ``None`` values are left out.
         :param json_body: a body to send as JSON, or ``None`` for no body.
+        :param auth: ``None`` for ``Circle-Token``, :data:`BEARER` for ``Authorization: Bearer``.
         :returns: the decoded JSON, or ``None`` for an empty body.
         :raises CircleCIHTTPError: for a status that is not a success.
         :raises CircleCIConnectionError: when the server cannot be reached.
         :raises CircleCITimeout: when it does not answer in time.
         :raises InvalidResponseError: for a success whose body is not JSON.
         """
-        response = self._send(method, url, self._secret, params=params, json_body=json_body, stream=True)
+        response = self._send(method, url, self.credentials(auth), params=params, json_body=json_body, stream=True)
         body = self._read_body(method, response)
         if not body or body.isspace():
             return None
@@ -554,7 +632,7 @@ class Transport:
         self,
         method: str,
         url: str,
-        auth: Optional[Secret],
+        auth: Optional[Auth],
         *,
         params: Optional[dict[str, Any]] = None,
         json_body: Any = None,
@@ -594,6 +672,7 @@ class Transport:
                 response.status_code,
                 response.elapsed.total_seconds() * 1000,
             )
+        self._local.rate_limit = _rate_limit(response.headers)
         if "Deprecation" in response.headers or "Sunset" in response.headers:
             self._warn_deprecated(method, response)
         if response.status_code >= 300:
@@ -644,7 +723,8 @@ class Transport:
     def _http_error(self, method: str, response: requests.Response) -> error.CircleCIHTTPError:
         _mask_credentials(response)
         _read_bounded(response, ERROR_BODY_LIMIT)
-        message = self._safe(_error_message(response))
+        data = _error_data(response)
+        message = self._safe(_error_message(response, data))
         retry_after = _retry_after_seconds(response.headers.get("Retry-After"))
         if response.status_code == 410:
             hint = error.sunset_hint(method, _path(response.url))
@@ -655,7 +735,7 @@ class Transport:
         elif response.status_code < 400:
             location = self._safe(response.headers.get("Location", "")).split("?")[0]
             message = f"redirect to {location or 'nowhere'} not followed for {method}"
-        return error.error_for_status(
+        failure = error.error_for_status(
             response.status_code,
             message,
             method=method,
@@ -663,6 +743,10 @@ class Transport:
             response=response,
             retry_after=retry_after,
         )
+        failure.rate_limit = _rate_limit(response.headers)
+        for name, value in _v3_error(data).items():
+            setattr(failure, name, self._safe(value) if isinstance(value, str) else value)
+        return failure
 
     def _warn_deprecated(self, method: str, response: requests.Response) -> None:
         endpoint = _ID_SEGMENT.sub("/{id}", _path(response.url))
@@ -802,13 +886,55 @@ def _reason(exc: BaseException) -> str:
     return re.sub(r"<[^>]*>:?\s*", "", text)[:200]
 
 
-def _error_message(response: requests.Response) -> str:
-    """The API's ``message``, or a short snippet of a body that is not JSON."""
-    body = response.content
+def _rate_limit(headers: Any) -> dict[str, str]:
+    """The rate-limit headers of an answer, by their canonical names."""
+    return {name: headers[name] for name in RATE_LIMIT_HEADERS if name in headers}
+
+
+def _error_data(response: requests.Response) -> Any:
+    """An error answer's body (already read, and bounded) decoded as JSON; ``None`` when it is not JSON."""
     try:
-        data = json.loads(body)
+        return json.loads(response.content)
     except (ValueError, RecursionError):
-        data = None
+        return None
+
+
+def _v3_error(data: Any) -> dict[str, Any]:
+    """The fields of an API v3 error object (``{"error": {"id", "type", "title", "detail", "source"}}``).
+
+    :param data: the decoded error body.
+    :returns: ``id``, ``type``, ``title``, ``detail`` and
+        ``source`` for the members present; empty for any other body.
+    """
+    found = data.get("error") if isinstance(data, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    return {key: value for key, value in found.items() if key in ("id", "type", "title", "detail", "source")}
+
+
+def _v3_message(found: dict[str, Any]) -> str:
+    """An API v3 error object as one line: ``title: detail at <pointer> (offset N), error, error id: <id>``."""
+    text = ": ".join(str(found[key]) for key in ("title", "detail") if found.get(key))
+    source: dict[str, Any] = found["source"] if isinstance(found.get("source"), dict) else {}
+    if source.get("pointer"):
+        text += f" at {source['pointer']}" + (f" (offset {source['offset']})" if "offset" in source else "")
+    if source.get("error"):
+        text += f", {source['error']}"
+    if found.get("id"):
+        text += f" (error id: {found['id']})"
+    return text.strip(" ,")
+
+
+def _error_message(response: requests.Response, data: Any) -> str:
+    """The API's ``message`` (v3: its error object), or a short snippet of a body that is not JSON.
+
+    :param data: the body decoded by :func:`_error_data`.
+    """
+    body = response.content
+    if isinstance(data, dict) and isinstance(data.get("error"), dict):
+        text = _v3_message(data["error"])
+        if text:
+            return text
     if isinstance(data, dict):
         for key in ("message", "error"):
             if isinstance(data.get(key), str) and data[key]:

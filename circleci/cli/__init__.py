@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from typing import Any, Callable, Optional
 
 import requests
@@ -153,7 +154,18 @@ class Session:
 
 
 def print_json(value: Any) -> None:
-    """Write ``value`` as indented JSON on standard output."""
+    """Write ``value`` on standard output: bytes (a job's output) as they are, anything else as indented JSON.
+
+    An iterator (API v3's test results, read as a stream) is written as the
+    JSON list of its items.
+    """
+    if isinstance(value, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(value)
+        sys.stdout.buffer.flush()
+        return
+    if isinstance(value, Iterator):
+        value = list(value)
     sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()
 

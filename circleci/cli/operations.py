@@ -20,7 +20,7 @@ except that an option whose default is text always stays text; write
 ``CIRCLE_*`` variables give (see :data:`circleci.environment.JOB_VARIABLES`)
 may be left out inside a job.
 
-Adding a client (API v3) is one entry in :data:`CLIENTS`.
+Adding a client is one entry in :data:`CLIENTS`.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from .._client import BaseClient
 from ..api import Api
 from ..environment import job_value
 from ..v2 import ApiV2
+from ..v3 import ApiV3
 from . import Session, UsageError, common_options
 
 __all__ = [
@@ -81,6 +82,13 @@ CLIENTS: list[ClientCommands] = [
         "API v2 (circleci.v2.ApiV2): pipelines, workflows, jobs, contexts, insights, ...",
         frozenset({"iterate"}),
     ),
+    ClientCommands(
+        "v3",
+        ApiV3,
+        lambda api: api.v3,
+        "API v3 (circleci.v3.ApiV3, Cloud only): runs, workflows, jobs and their output, projects, ...",
+        frozenset({"iterate", "request"}),
+    ),
 ]
 """The command groups, one per client class."""
 
@@ -104,7 +112,7 @@ def methods(entry: ClientCommands) -> list[tuple[str, Callable[..., Any]]]:
         attribute = inspect.getattr_static(entry.cls, name)
         if inspect.isfunction(attribute):
             found.append((name, attribute))
-    recorded = [(name, method) for name, method in found if hasattr(method, "operation")]
+    recorded = [(name, method) for name, method in found if _record(method) is not None]
     return recorded or found
 
 
@@ -141,7 +149,7 @@ def _docs(method: Callable[..., Any]) -> tuple[str, dict[str, str]]:
 
 def _description(summary: str, method: Callable[..., Any]) -> str:
     """The command's ``--help`` description: the summary and the endpoint."""
-    record = getattr(method, "operation", None)
+    record = _record(method)
     verb, path = getattr(record, "verb", None), getattr(record, "path", None)
     if verb and path:
         operation_id = getattr(record, "operation_id", None)
@@ -151,7 +159,12 @@ def _description(summary: str, method: Callable[..., Any]) -> str:
 
 def is_paginated(method: Callable[..., Any]) -> bool:
     """Whether the method's ``@operation`` record marks it as paginated."""
-    return bool(getattr(getattr(method, "operation", None), "paginated", False))
+    return bool(getattr(_record(method), "paginated", False))
+
+
+def _record(method: Callable[..., Any]) -> Any:
+    """The record a method carries of its endpoint: v2's ``@operation``, v3's ``@endpoint``, or ``None``."""
+    return getattr(method, "operation", None) or getattr(method, "endpoint", None)
 
 
 def option_value(text: str, default: Any) -> Any:

@@ -27,7 +27,7 @@ from time import sleep
 from typing import Any, Callable, Optional, Union
 from urllib.parse import parse_qs, urlsplit
 
-from . import hooks, insights, v1, v2, v2_admin
+from . import hooks, insights, v1, v2, v2_admin, v3
 from .artifacts import Storage, download_route
 from .clock import Clock
 from .faults import DROP, LATENCY, STATUS, Fault, Faults
@@ -266,6 +266,8 @@ class FakeCircleCI:
         self.storage = Storage(self.state)
         if storage is not None:
             self.storage.base_url = storage.base_url
+        self.v3 = v3.V3(self.state)
+        """The API v3 side of the fake, over the same state."""
 
     def reset(self) -> None:
         """Forget everything since construction: state, clock, tokens added, faults, the request log
@@ -319,6 +321,11 @@ class FakeCircleCI:
     def url_v2(self) -> str:
         """The API v2 base URL, for ``ApiV2(token, url)``."""
         return f"{self.root_url}/api/v2"
+
+    @property
+    def url_v3(self) -> str:
+        """The API v3 base URL, for ``ApiV3(token, url)``."""
+        return f"{self.root_url}/api/v3"
 
     @property
     def storage_url(self) -> str:
@@ -483,11 +490,12 @@ class FakeCircleCI:
         """The names faults can target.
 
         They are the v2 operation ids (``triggerPipeline``), the
-        :class:`~circleci.api.Api` method names (``get_build_info``),
+        :class:`~circleci.api.Api` and :class:`~circleci.v3.ApiV3` method
+        names (``get_build_info``, ``list_runs``),
         ``download_artifact`` (the API's artifact link) and ``storage`` (the
         storage host).
         """
-        return sorted({*self.router.names(), "storage"})
+        return sorted({*self.router.names(), *self.v3.route_names(), "storage"})
 
     def rate_limit(self, *, times: Optional[int] = 1, retry_after: float = 1, route: Optional[str] = None) -> Fault:
         """Answer 429 ``Rate limited.`` (plain text) with ``Retry-After`` to the next ``times`` requests."""
@@ -543,16 +551,25 @@ class FakeCircleCI:
 
     def _answer_api(self, verb: str, target: str, headers: dict[str, str], body: bytes) -> Optional[Reply]:
         url = urlsplit(target)
-        route, params = self.router.match(verb, url.path)
         query = {name: values[-1] for name, values in parse_qs(url.query).items()}
         try:
             logged_body: Any = json.loads(body) if body.strip() else None
         except ValueError:
             logged_body = body.decode("utf-8", "replace")
-        reply = self._answer_route(verb, url.path, route, params, query, headers, body)
+        name: Optional[str]
+        if url.path.startswith(v3.PREFIX + "/"):
+            found, _ = self.v3.match(verb, url.path)
+            name = found.name if found else None
+            faulted, reply = self._apply_faults(name or "")
+            if not faulted:
+                reply = self.v3.answer(verb, url, headers, body, self.root_url, self.tokens)
+        else:
+            route, params = self.router.match(verb, url.path)
+            name = route.name if route else None
+            reply = self._answer_route(verb, url.path, route, params, query, headers, body)
         self.requests.append(
             LoggedRequest(
-                route.name if route else None,
+                name,
                 verb,
                 url.path,
                 query,

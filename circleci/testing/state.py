@@ -836,12 +836,16 @@ def default_plan() -> list[WorkflowPlan]:
 
 
 def default_steps(plan: JobPlan) -> list[StepPlan]:
-    """The steps of a job planned without any: spin up, checkout, then a step named after the job.
+    """The steps a job runs when its plan names none (``JobPlan.steps`` empty).
 
-    The last step prints the job's name, and fails (with a message on
-    standard error) when the job's outcome is ``"failed"``.
+    "Spin up environment", "Checkout code", then a step named after the job
+    that prints its name and fails (writing CircleCI's exit message to
+    standard error) when the job's outcome is not a success. Approval jobs
+    run no steps.
     """
-    failed = plan.outcome == "failed"
+    if plan.type == "approval":
+        return []
+    failed = plan.outcome != "success"
     return [
         StepPlan("Spin up environment", output="Starting container cimg/base:stable\nUsing build environment\n"),
         StepPlan("Checkout code", output="Cloning git repository\nChecking out branch\n"),

@@ -42,6 +42,8 @@ T = TypeVar("T")
 if TYPE_CHECKING:
     from typing_extensions import ReadOnly, TypedDict
 
+    from ..v3 import ApiV3
+
     class _PageLike(TypedDict, Generic[T], total=False):
         """What :meth:`ApiV2.iterate` needs of a page: both page types of :mod:`circleci.v2.types` match it."""
 
@@ -122,6 +124,20 @@ class ApiV2(
         transport: Optional[Transport] = None,
     ) -> None:
         super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size, transport=transport)
+
+    @property
+    def v3(self) -> ApiV3:
+        """An :class:`~circleci.v3.ApiV3` sharing this client's token, connections and policy.
+
+        Its URL is this client's with ``v2`` replaced by ``v3``. API v3
+        exists on CircleCI Cloud only.
+        """
+        if self.__dict__.get("_v3") is None:
+            from ..v3 import ApiV3
+            from ..v3.client import v3_url
+
+            self.__dict__["_v3"] = ApiV3(url=v3_url(self.url), transport=self._transport)
+        return self.__dict__["_v3"]
 
     def iterate(
         self, method: Callable[..., _PageLike[T]], *args: Any, limit: Optional[int] = None, **kwargs: Any

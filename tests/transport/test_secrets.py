@@ -159,6 +159,17 @@ def test_token_is_not_in_traceback_locals_of_a_404(api: Api, v2: ApiV2, server: 
     assert all(received.header("Circle-Token") == TOKEN for received in server.received)
 
 
+def test_bearer_token_is_not_in_traceback_locals_of_a_v3_404(api: Api, server: LoopbackServer) -> None:
+    server.script(json_reply({"error": {"type": "not_found", "title": "Not found"}}, 404))
+    failure = _failure(lambda: api.v3.get_job("5b0f5d6a-0000-4000-8000-000000000000"))
+    assert isinstance(failure, error.NotFound)
+    shown = _shown(failure)
+    assert TOKEN not in shown
+    assert TOKEN not in repr(transport.Bearer(Secret(TOKEN)))
+    assert server.received[-1].header("Authorization") == f"Bearer {TOKEN}"
+    assert server.received[-1].header("Circle-Token") is None
+
+
 def test_token_is_not_in_traceback_locals_on_other_failure_paths(
     api: Api, server: LoopbackServer, tmp_path: Path, sleeps: list[float]
 ) -> None:

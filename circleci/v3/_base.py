@@ -1,0 +1,119 @@
+"""The request funnel every ApiV3 method goes through."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any, Callable, Optional, TypeVar, cast
+
+import requests
+
+from .._args import segment
+from .._client import BaseClient
+from ..error import BadVerbError, InvalidArgumentError
+from ..transport import BEARER
+from ._endpoint import Endpoint, path_parameters
+
+__all__ = ["V3Client", "endpoint_of"]
+
+T = TypeVar("T")
+
+
+def endpoint_of(method: Callable[..., Any]) -> Endpoint:
+    """The :class:`~circleci.v3._endpoint.Endpoint` record of an ApiV3 method.
+
+    :raises InvalidArgumentError: when the callable carries none.
+    """
+    record = getattr(method, "endpoint", None)
+    if not isinstance(record, Endpoint):
+        raise InvalidArgumentError(method, "not an ApiV3 endpoint method")
+    return record
+
+
+class V3Client(BaseClient):
+    """A client of API v3: the token goes as ``Authorization: Bearer``, paths come from the endpoint records."""
+
+    _VERBS = frozenset({"GET", "POST", "DELETE"})
+    _PREFIX = "/api/v3/"
+
+    def _request(self, verb: str, endpoint: str, data: Any = None, *, params: Optional[dict[str, Any]] = None) -> Any:
+        """Send a request to ``<url>/<endpoint>`` with the Bearer token and return the decoded JSON.
+
+        :param verb: the HTTP verb (GET, POST or DELETE: v3 has no PUT or PATCH).
+        :param endpoint: the path below the base URL, already encoded.
+        :param data: a body to send as JSON.
+        :param params: query parameters, by their wire names (``filter[org_id]``);
+            ``None`` values are left out.
+        :raises requests.exceptions.HTTPError: (a :class:`~circleci.error.CircleCIHTTPError`)
+            for a status that is not a success; v3's error object is kept on it.
+        :returns: the decoded JSON, or ``None`` for an empty body.
+        """
+        if verb not in self._VERBS:
+            raise BadVerbError(verb)
+        return self._transport.request(verb, f"{self.url}/{endpoint}", params=params, json_body=data, auth=BEARER)
+
+    @property
+    def rate_limit(self) -> dict[str, str]:
+        """The rate-limit headers of this thread's last answer (``RateLimit-*``, ``X-RateLimit-*``,
+        ``Retry-After``)."""
+        return self._transport.rate_limit
+
+    def _endpoint_path(self, record: Endpoint, path: Optional[dict[str, Any]]) -> str:
+        """The request path below :attr:`url` for a record and its path parameters, each segment encoded."""
+        values = path or {}
+        relative = record.path[len(self._PREFIX) :] if record.path.startswith(self._PREFIX) else record.path
+        for name in path_parameters(record.path):
+            relative = relative.replace("{" + name + "}", segment(values.get(name), name))
+        return relative
+
+    def _call(
+        self,
+        method: Callable[..., T],
+        path: Optional[dict[str, Any]] = None,
+        *,
+        query: Optional[dict[str, Any]] = None,
+        body: Any = None,
+    ) -> T:
+        """Send the request of an endpoint method: its verb and path come from its record.
+
+        ``page[limit]`` (in the query, or ``page.limit`` in the body of a
+        search route) is checked against the endpoint's maximum first, since
+        v3 answers an out-of-range limit with 400.
+        """
+        record = endpoint_of(method)
+        params = {name: value for name, value in (query or {}).items() if value is not None}
+        page = body.get("page") if record.page_in_body and isinstance(body, dict) else None
+        limit = page.get("limit") if isinstance(page, dict) else params.get("page[limit]")
+        _check_limit(record, limit)
+        if not record.limit_with_cursor and "page[limit]" in params and "page[cursor]" in params:
+            raise InvalidArgumentError(
+                limit, f"{record.path} refuses page[limit] with page[cursor]; send it on the first page only"
+            )
+        endpoint = self._endpoint_path(record, path)
+        return cast(T, self._request(record.verb, endpoint, body, params=params or None))
+
+    @contextlib.contextmanager
+    def _stream(
+        self,
+        method: Callable[..., Any],
+        path: dict[str, Any],
+        *,
+        query: Optional[dict[str, Any]] = None,
+        headers: Optional[dict[str, str]] = None,
+    ) -> Iterator[requests.Response]:
+        """Send the GET of an endpoint method and give its response unread, for streaming."""
+        record = endpoint_of(method)
+        params = {name: value for name, value in (query or {}).items() if value is not None}
+        url = f"{self.url}/{self._endpoint_path(record, path)}"
+        stream = self._transport.stream(record.verb, url, params=params or None, headers=headers, auth=BEARER)
+        with stream as response:
+            yield response
+
+
+def _check_limit(record: Endpoint, limit: Any) -> None:
+    if limit is None:
+        return
+    top = record.max_limit
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1 or (top is not None and limit > top):
+        bound = f"from 1 to {top}" if top is not None else "of 1 or more"
+        raise InvalidArgumentError(limit, f"page_limit for {record.verb} {record.path} must be an integer {bound}")
