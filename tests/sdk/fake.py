@@ -76,9 +76,7 @@ class FakeCircleCI:
         self.workflows[pipeline["id"]].append(workflow)
         return workflow
 
-    def add_job(
-        self, workflow: dict[str, Any], name: str, status: str, number: Optional[int] = None
-    ) -> dict[str, Any]:
+    def add_job(self, workflow: dict[str, Any], name: str, status: str, number: Optional[int] = None) -> dict[str, Any]:
         """Add a job to a workflow (``number`` ``None`` for an approval or a job that never ran)."""
         job = {"id": str(uuid.uuid4()), "name": name, "status": status, "type": "build", "job_number": number}
         self.jobs.setdefault(workflow["id"], []).append(job)
