@@ -115,8 +115,7 @@ def test_an_earlier_pipeline_still_being_set_up_is_waited_on(
 
     assert clock.sleeps == [10, 15, 10]
     assert (
-        messages[0]
-        == "waiting for earlier pipeline 1 of gh/org/repo to be set up (state setup-pending); "
+        messages[0] == "waiting for earlier pipeline 1 of gh/org/repo to be set up (state setup-pending); "
         "checking again in 10 seconds."
     )
     assert fake.calls.count(f"GET /api/v2/pipeline/{not_started['id']}") == 2  # one call per check while set up
