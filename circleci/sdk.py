@@ -44,6 +44,7 @@ from .v2 import ApiV2
 
 __all__ = [
     "MAX_INTERVAL_FACTOR",
+    "ON_HOLD_CHOICES",
     "SDK",
     "ArtifactDownloadError",
     "CancelError",
@@ -266,8 +267,6 @@ class SDK:
             is sent.
 
         .. versionadded:: 1.3.0
-        .. versionchanged:: 1.4.0
-            waits for earlier pipelines still being set up; one call per check.
         """
         _check_wait(interval, timeout)
         _check_seconds(lookback, "lookback")
@@ -394,8 +393,6 @@ class SDK:
             ``on_hold``, before anything is sent.
 
         .. versionadded:: 1.3.0
-        .. versionchanged:: 1.4.0
-            ``on_hold``; failed jobs of held workflows; one call per check.
         """
         _check_wait(interval, timeout)
         _check_on_hold(on_hold)
@@ -489,8 +486,6 @@ class SDK:
             ``on_hold``, before anything is sent.
 
         .. versionadded:: 1.3.0
-        .. versionchanged:: 1.4.0
-            ``on_hold``; a held workflow with a failed job is a failure.
         """
         _check_wait(interval, timeout)
         _check_on_hold(on_hold)
@@ -539,7 +534,7 @@ class SDK:
             hexadecimal digits, or a bad ``interval`` or ``timeout``, before
             anything is sent.
 
-        .. versionadded:: 1.4.0
+        .. versionadded:: 1.3.0
         """
         _check_wait(interval, timeout)
         if not isinstance(revision, str) or not re.fullmatch(r"[0-9a-fA-F]{4,40}", revision):
@@ -588,7 +583,7 @@ class SDK:
             when no pipeline has such a job.
         :raises InvalidArgumentError: for an empty ``job_name``.
 
-        .. versionadded:: 1.4.0
+        .. versionadded:: 1.3.0
         """
         if not isinstance(job_name, str) or not job_name:
             raise InvalidArgumentError(job_name, "job_name must be a job's name")
@@ -633,7 +628,7 @@ class SDK:
         :raises InvalidArgumentError: for an empty ``branch`` or a bad
             ``lookback``, before anything is sent.
 
-        .. versionadded:: 1.4.0
+        .. versionadded:: 1.3.0
         """
         if not isinstance(branch, str) or not branch:
             raise InvalidArgumentError(branch, "branch must be a branch name")
@@ -792,7 +787,7 @@ class SDK:
         :raises InvalidArgumentError: for a bad ``workers``, or, with
             ``flat``, artifacts whose paths collide (nothing is downloaded).
 
-        .. versionadded:: 1.4.0
+        .. versionadded:: 1.3.0
         """
         _check_workers(workers)
         project_slug = self._v2.get_pipeline_by_id(pipeline_id)["project_slug"]
@@ -889,7 +884,7 @@ class SDK:
         :raises InvalidArgumentError: when the SDK was given an
             :class:`~circleci.v2.ApiV2`.
 
-        .. versionadded:: 1.4.0
+        .. versionadded:: 1.3.0
         """
         build = self._v1.get_build_info(username, project, build_num, vcs_type) or {}
         failed = [
@@ -942,7 +937,7 @@ class SDK:
         :raises CircleCIHTTPError: when the API or the log host answers with
             an error status.
 
-        .. versionadded:: 1.4.0
+        .. versionadded:: 1.3.0
         """
         build = self._v1.get_build_info(username, project, build_num, vcs_type) or {}
         steps = build.get("steps") or []
@@ -987,7 +982,7 @@ class SDK:
             variables that are not names mapped to text, before anything
             is sent.
 
-        .. versionadded:: 1.4.0
+        .. versionadded:: 1.3.0
         """
         for value, what in ((owner, "owner"), (name, "name")):
             if not isinstance(value, str) or not value:
@@ -1029,7 +1024,7 @@ class SDK:
         :raises InvalidArgumentError: for variables that are not names mapped
             to text, before anything is sent.
 
-        .. versionadded:: 1.4.0
+        .. versionadded:: 1.3.0
         """
         wanted = _check_variables(variables)
         existing = {variable["name"] for variable in self._v2.iterate(self._v2.list_env_vars, project_slug)}
@@ -1103,9 +1098,6 @@ class Outcome:
     :ivar workflows: all its workflows, each finished or ``on_hold``.
     :ivar failed_jobs: for a workflow on hold with failed jobs, its id
         mapped to those jobs.
-
-    .. versionchanged:: 1.4.0
-        ``failed_jobs``.
     """
 
     pipeline: dict[str, Any]
@@ -1127,7 +1119,7 @@ class Outcome:
 class LatestJob(NamedTuple):
     """A job found by :meth:`SDK.latest_job`; unpacks as ``job, number``.
 
-    .. versionadded:: 1.4.0
+    .. versionadded:: 1.3.0
     """
 
     job: dict[str, Any]
@@ -1150,7 +1142,7 @@ class FailedStep:
     :ivar exit_code: the exit code of its command, if it had one.
     :ivar output: what it printed (standard output and error).
 
-    .. versionadded:: 1.4.0
+    .. versionadded:: 1.3.0
     """
 
     name: str
@@ -1168,7 +1160,7 @@ class SyncReport:
     :ivar updated: variables that existed and were written again.
     :ivar deleted: variables removed (with ``delete_missing``).
 
-    .. versionadded:: 1.4.0
+    .. versionadded:: 1.3.0
     """
 
     created: list[str]
@@ -1182,7 +1174,7 @@ class CancelError(CircleCIException):
     :ivar cancelled: the workflows cancelled.
     :ivar refused: each refused workflow's id mapped to the reason.
 
-    .. versionadded:: 1.4.0
+    .. versionadded:: 1.3.0
     """
 
     def __init__(self, message: str, *, cancelled: list[dict[str, Any]], refused: dict[str, str]) -> None:
