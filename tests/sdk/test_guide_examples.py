@@ -28,7 +28,7 @@ def test_the_examples_run_offline(
     assert len(blocks) == 8
     monkeypatch.chdir(tmp_path)
 
-    exec(compile("\n".join(blocks), str(GUIDE), "exec"), {})  # noqa: S102 (the guide's own code)
+    exec(compile("\n".join(blocks), str(GUIDE), "exec"), {})  # the guide's own code
 
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("test job ") and out[0].endswith(": success")
