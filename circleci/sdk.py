@@ -26,7 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from fnmatch import fnmatchcase
-from typing import Any, Callable, NamedTuple, Optional, TypeVar, Union
+from typing import Any, Callable, NamedTuple, Optional, TypeVar, Union, cast
 
 from ._client import BaseClient
 from .api import Api
@@ -185,13 +185,18 @@ class SDK:
             raise InvalidArgumentError(client, "this helper uses API v1.1: give the SDK an Api, not an ApiV2")
         return client
 
+    def _each(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Iterator[dict[str, Any]]:
+        """The items of every page of a paginated v2 method, lazily, read as the plain dicts they are."""
+        for item in self._v2.iterate(method, *args, **kwargs):
+            yield _plain(item)
+
     def _workflows(self, pipeline_id: str) -> list[dict[str, Any]]:
         """Every workflow of a pipeline, across pages."""
-        return list(self._v2.iterate(self._v2.list_workflows_by_pipeline_id, pipeline_id))
+        return list(self._each(self._v2.list_workflows_by_pipeline_id, pipeline_id))
 
     def _jobs(self, workflow_id: str) -> list[dict[str, Any]]:
         """Every job of a workflow, across pages."""
-        return list(self._v2.iterate(self._v2.list_workflow_jobs, workflow_id))
+        return list(self._each(self._v2.list_workflow_jobs, workflow_id))
 
     def _poll(self, check: Callable[[], Union[T, _Waiting]], interval: float, timeout: Optional[float]) -> T:
         """Call ``check`` until it returns something other than a :class:`_Waiting`.
@@ -285,8 +290,7 @@ class SDK:
         if not pipeline_id:
             self._progress("CIRCLE_PIPELINE_ID was not found: every running pipeline of the project is waited on.")
             return None
-        pipeline: dict[str, Any] = self._v2.get_pipeline_by_id(pipeline_id)
-        return pipeline
+        return _plain(self._v2.get_pipeline_by_id(pipeline_id))
 
     def _earlier_running(
         self,
@@ -321,7 +325,7 @@ class SDK:
         """
         name = f"pipeline {pipeline.get('number')} of {project_slug}"
         if pipeline.get("state") in _SETTING_UP and pipeline["id"] not in watch.fresh:
-            pipeline.update(self._v2.get_pipeline_by_id(pipeline["id"]))
+            pipeline.update(_plain(self._v2.get_pipeline_by_id(pipeline["id"])))
         watch.fresh.discard(pipeline["id"])
         state = pipeline.get("state")
         if state in _SETTING_UP:
@@ -344,7 +348,7 @@ class SDK:
         self, project_slug: str, branch: Optional[str], current: Optional[dict[str, Any]], oldest: Optional[datetime]
     ) -> Iterator[dict[str, Any]]:
         """Pipelines created since ``oldest`` (all if ``None``), newest first, other than ``current`` and later ones."""
-        for pipeline in self._v2.iterate(self._v2.list_pipelines_for_project, project_slug, branch=branch):
+        for pipeline in self._each(self._v2.list_pipelines_for_project, project_slug, branch=branch):
             if oldest is not None and _created_at(pipeline) < oldest:
                 return
             if current is None or pipeline["number"] < current["number"]:
@@ -411,7 +415,7 @@ class SDK:
     def _pipeline_progress(self, watch: _PipelineWatch) -> Union[Outcome, _Waiting]:
         """One check of a pipeline: an :class:`Outcome` when it is done, else why it is not."""
         if watch.pipeline is None or not watch.seen_workflows:
-            watch.pipeline = self._v2.get_pipeline_by_id(watch.pipeline_id)
+            watch.pipeline = _plain(self._v2.get_pipeline_by_id(watch.pipeline_id))
         pipeline: dict[str, Any] = watch.pipeline
         name = f"pipeline {pipeline.get('number')} ({watch.pipeline_id})"
         if pipeline.get("state") == "errored":
@@ -489,7 +493,7 @@ class SDK:
         """
         _check_wait(interval, timeout)
         _check_on_hold(on_hold)
-        created = self._v2.trigger_pipeline(project_slug, branch=branch, tag=tag, parameters=parameters)
+        created = _plain(self._v2.trigger_pipeline(project_slug, branch=branch, tag=tag, parameters=parameters))
         self._progress(f"triggered pipeline {created.get('number')} ({created['id']}) of {project_slug}.")
         outcome = self.wait_for_pipeline(created["id"], interval=interval, timeout=timeout, on_hold=on_hold)
         if raise_on_failure and outcome.failed:
@@ -551,9 +555,7 @@ class SDK:
     ) -> Union[dict[str, Any], _Waiting]:
         """One check of :meth:`find_pipeline`: the newest pipeline of the commit, or a :class:`_Waiting`."""
         newest = seen["newest"]
-        for index, pipeline in enumerate(
-            self._v2.iterate(self._v2.list_pipelines_for_project, project_slug, branch=branch)
-        ):
+        for index, pipeline in enumerate(self._each(self._v2.list_pipelines_for_project, project_slug, branch=branch)):
             if index == 0:
                 seen["newest"] = pipeline["id"]
             if pipeline["id"] == newest:
@@ -587,17 +589,18 @@ class SDK:
         """
         if not isinstance(job_name, str) or not job_name:
             raise InvalidArgumentError(job_name, "job_name must be a job's name")
-        for pipeline in self._v2.iterate(self._v2.list_pipelines_for_project, project_slug, branch=branch):
+        what = f"{status} {job_name}" if status is not None else job_name
+        for pipeline in self._each(self._v2.list_pipelines_for_project, project_slug, branch=branch):
             workflows = sorted(self._workflows(pipeline["id"]), key=_created_key, reverse=True)
             for workflow in workflows:
                 for job in self._jobs(workflow["id"]):
                     if _is_the_job(job, job_name, status):
                         self._progress(
-                            f"latest {status or ''} {job_name} job of {project_slug}: number {job['job_number']}"
+                            f"latest {what} job of {project_slug}: number {job['job_number']}"
                             f" (pipeline {pipeline.get('number')}, workflow {workflow.get('name')})."
                         )
                         return LatestJob(job, int(job["job_number"]), workflow, pipeline)
-        self._progress(f"no {status or ''} {job_name} job found in the pipelines of {project_slug}.")
+        self._progress(f"no {what} job found in the pipelines of {project_slug}.")
         return None
 
     def cancel_redundant_workflows(
@@ -634,7 +637,7 @@ class SDK:
             raise InvalidArgumentError(branch, "branch must be a branch name")
         _check_seconds(lookback, "lookback")
         own_workflow = os.environ.get("CIRCLE_WORKFLOW_ID") or None
-        kept = self._v2.get_pipeline_by_id(keep) if keep else self._current_pipeline_of(project_slug)
+        kept = _plain(self._v2.get_pipeline_by_id(keep)) if keep else self._current_pipeline_of(project_slug)
         oldest = None if lookback is None else datetime.now(timezone.utc) - timedelta(seconds=lookback)
         cancelled: list[dict[str, Any]] = []
         refused: dict[str, str] = {}
@@ -715,7 +718,7 @@ class SDK:
         .. versionadded:: 1.3.0
         """
         _check_workers(workers)
-        artifacts = list(self._v2.iterate(self._v2.get_job_artifacts, project_slug, job_number))
+        artifacts = list(self._each(self._v2.get_job_artifacts, project_slug, job_number))
         planned = _plan(artifacts, pattern, ())
         return self._download_all(self._v2, planned, len(artifacts), destdir, pattern, workers)
 
@@ -803,7 +806,7 @@ class SDK:
         planned: list[_Planned] = []
         total = 0
         for job in jobs:
-            artifacts = list(self._v2.iterate(self._v2.get_job_artifacts, project_slug, job["job_number"]))
+            artifacts = list(self._each(self._v2.get_job_artifacts, project_slug, job["job_number"]))
             total += len(artifacts)
             folder = _job_folder(job, counts[str(job.get("name"))] > 1)
             planned.extend(_plan(artifacts, pattern, () if flat else (folder,)))
@@ -990,15 +993,15 @@ class SDK:
         wanted = _check_variables(variables)
         by_id = bool(_UUID.fullmatch(owner))
         owner_query: dict[str, Any] = {"owner_id": owner} if by_id else {"owner_slug": owner}
-        contexts = self._v2.iterate(self._v2.list_contexts, **owner_query)
+        contexts = self._each(self._v2.list_contexts, **owner_query)
         context = next((found for found in contexts if found.get("name") == name), None)
         if context is None:
-            owner_body = {"id": owner, "type": "organization"} if by_id else {"slug": owner}
-            context = self._v2.create_context(name=name, owner=owner_body)
+            owner_body: Any = {"id": owner, "type": "organization"} if by_id else {"slug": owner}
+            context = _plain(self._v2.create_context(name=name, owner=owner_body))
             self._progress(f"created context {name} of {owner}.")
             existing: set[str] = set()
         else:
-            listed = self._v2.iterate(self._v2.list_environment_variables_from_context, context["id"])
+            listed = self._each(self._v2.list_environment_variables_from_context, context["id"])
             existing = {variable["variable"] for variable in listed}
         for key, value in wanted.items():
             self._v2.add_environment_variable_to_context(context["id"], key, value=value)
@@ -1027,7 +1030,7 @@ class SDK:
         .. versionadded:: 1.3.0
         """
         wanted = _check_variables(variables)
-        existing = {variable["name"] for variable in self._v2.iterate(self._v2.list_env_vars, project_slug)}
+        existing = {variable["name"] for variable in self._each(self._v2.list_env_vars, project_slug)}
         for key, value in wanted.items():
             self._v2.create_env_var(project_slug, name=key, value=value)
         deleted = sorted(existing - set(wanted)) if delete_missing else []
@@ -1194,6 +1197,11 @@ class _Planned:
     artifact: dict[str, Any]
     folders: tuple[str, ...]
     label: str
+
+
+def _plain(value: Any) -> dict[str, Any]:
+    """A v2 response as a plain dict: what it is at run time, whatever type the method declares."""
+    return cast("dict[str, Any]", value)
 
 
 def _configured(logger: logging.Logger) -> bool:

@@ -25,7 +25,9 @@ def history(server: FakeCircleCI) -> FakeCircleCI:
     return server
 
 
-def test_the_latest_successful_job_of_a_branch(live: SDK, history: FakeCircleCI, sent: list[str]) -> None:
+def test_the_latest_successful_job_of_a_branch(
+    live: SDK, history: FakeCircleCI, sent: list[str], messages: list[str]
+) -> None:
     found = live.latest_job(SLUG, "docs", branch="main")
 
     assert isinstance(found, LatestJob)
@@ -35,6 +37,7 @@ def test_the_latest_successful_job_of_a_branch(live: SDK, history: FakeCircleCI,
     assert found.pipeline["number"] == 2 and found.workflow["name"] == "main"
     # pipeline 3 (docs failed) then pipeline 2: one page of pipelines, a workflow list and a job list each
     assert len(sent) == 5
+    assert messages == ["latest success docs job of gh/acme/docs: number 4 (pipeline 2, workflow main)."]
 
 
 def test_any_status_and_any_branch(live: SDK, history: FakeCircleCI) -> None:
@@ -57,9 +60,12 @@ def test_a_rerun_wins_over_the_run_before_it(live: SDK, history: FakeCircleCI) -
 
 
 def test_nothing_found_is_none(live: SDK, history: FakeCircleCI, messages: list[str]) -> None:
-    assert live.latest_job(SLUG, "deploy") is None
+    assert live.latest_job(SLUG, "deploy", status=None) is None
     assert live.latest_job(SLUG, "docs", branch="gone") is None
-    assert messages[-1] == "no success docs job found in the pipelines of gh/acme/docs."
+    assert messages == [
+        "no deploy job found in the pipelines of gh/acme/docs.",
+        "no success docs job found in the pipelines of gh/acme/docs.",
+    ]
 
 
 def test_a_job_still_blocked_has_no_number_and_is_not_found(live: SDK, server: FakeCircleCI) -> None:
