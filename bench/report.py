@@ -2,8 +2,8 @@
 
 Every number in a row comes from the same run. ``ours/bare`` is this
 client's time over the bare session's (lower is better, 1.00 is the floor);
-``1.2.2/ours`` is how many times faster this client is than circleci.py
-1.2.2. A row that carries one of issue 7's targets shows the goal, the value
+``1.2.2/ours`` and ``pyci/ours`` are how many times faster this client is
+than circleci.py 1.2.2 and pycircleci 0.7.0. A row that carries one of issue 7's targets shows the goal, the value
 measured and PASS or FAIL.
 """
 
@@ -13,7 +13,7 @@ import operator
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from .workloads import BARE, COLUMNS, LEGACY, OURS, Measure
+from .workloads import BARE, COLUMNS, LEGACY, OURS, PYCI, Measure
 
 HEADERS = (
     "Workload",
@@ -21,8 +21,10 @@ HEADERS = (
     "this client",
     "bare session",
     "circleci 1.2.2",
+    "pycircleci 0.7.0",
     "ours/bare",
     "1.2.2/ours",
+    "pyci/ours",
     "Target (measured)",
     "Result",
 )
@@ -75,6 +77,10 @@ def build_rows(measures: list[Measure]) -> dict[str, Row]:
         if measure.key.startswith("download:"):
             rows[measure.key.replace("download", "rss")] = measure_row(
                 measure, "rss_growth_kib", KIB_PER_MIB, "peak RSS growth of that download (MiB)"
+            )
+        if measure.key.startswith("pipelines:") and not measure.transport.endswith("+50ms"):
+            rows[measure.key.replace("pipelines", "walk_rss")] = measure_row(
+                measure, "rss_growth_kib", KIB_PER_MIB, "peak RSS growth of that walk (MiB)"
             )
     return rows
 
@@ -152,11 +158,12 @@ def cells(row: Row) -> list[str]:
         for column in COLUMNS
     ]
     ratios = (
-        ["-", "-"]
+        ["-", "-", "-"]
         if row.label.startswith("peak RSS")
         else [
             number(row.ratio(OURS, BARE)),
             number(row.ratio(LEGACY, OURS)),
+            number(row.ratio(PYCI, OURS)),
         ]
     )
     return [row.label, row.transport, *values, *ratios, "; ".join(row.targets), "; ".join(row.results)]

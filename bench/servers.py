@@ -12,7 +12,8 @@ Routes (``GET`` only):
 
 * ``/api/v1.1/project/github/org/repo/<n>``: a 2 KB build, as ``get_build_info``.
 * ``/api/v2/project/gh/org/repo/pipeline[?page-token=T]``: 20 pages of 100
-  pipelines, chained by ``next_page_token``.
+  pipelines, chained by ``next_page_token`` (also as ``github/org/repo``,
+  the slug pycircleci builds).
 * ``/api/v2/project/gh/org/art-<count>-<size>/<job>/artifacts`` (v2) and
   ``/api/v1.1/project/github/org/art-<count>-<size>/<job>/artifacts`` (v1.1):
   ``count`` artifacts of ``size`` bytes each, with URLs on the host the client
@@ -134,7 +135,7 @@ class Handler(BaseHTTPRequestHandler):
         path, _, query = self.path.partition("?")
         if _BUILD.match(path):
             self._send_json(self.build)
-        elif path == "/api/v2/project/gh/org/repo/pipeline":
+        elif path in ("/api/v2/project/gh/org/repo/pipeline", "/api/v2/project/github/org/repo/pipeline"):
             token = query.split("page-token=", 1)[1].split("&")[0] if "page-token=" in query else None
             page = self.pages.get(token)
             self._send_json(page) if page is not None else self._send_json(b'{"message": "bad token"}', 404)

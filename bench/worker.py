@@ -10,14 +10,17 @@ repository, so ``import circleci`` never picks up the checkout by accident.
 A job is ``{"kind": ..., "client": ..., "base": ..., ...}``:
 
 * ``client``: ``api`` (``circleci.api.Api``: this client, or 1.2.2 under its venv; the calls are
-  the same 1.2.2 surface), ``sdk`` (this client's ``SDK.download_artifacts``)
+  the same 1.2.2 surface), ``sdk`` (this client's ``SDK.download_artifacts``),
+  ``pycircleci`` (``pycircleci.api.Api(token, url=".../api")`` under its
+  venv: ``get_build_info``, and ``get_project_pipelines(..., paginate=True)``)
   or ``bare`` (a ``requests.Session`` with hand-built URLs and the
   ``Circle-Token`` header).
 * ``kind``: ``per_call``, ``pipelines``, ``download`` or ``artifacts``
   (``workers``: threads for ``sdk`` and ``bare``; 1.2.2 and ``api`` go one
   by one, as a script using ``download_artifact`` in a loop does).
 
-The result is ``{"seconds": ...}`` plus ``rss_growth_kib`` for downloads, or
+The result is ``{"seconds": ...}`` plus ``rss_growth_kib`` for downloads and
+pipeline walks, or
 ``{"unavailable": "<why>"}`` when this client cannot run the workload. Every
 workload checks what it received, so a fast wrong answer fails loudly.
 """
@@ -66,6 +69,13 @@ def api_client(base: str) -> Any:
     return Api(TOKEN, url=f"{base}/api/v1.1")
 
 
+def pycircleci_client(base: str) -> Any:
+    """pycircleci's ``Api``, whose URL is the API root (it adds ``/v1.1`` or ``/v2`` itself)."""
+    from pycircleci.api import Api
+
+    return Api(TOKEN, url=f"{base}/api")
+
+
 def bare_get(session: requests.Session, url: str, **kwargs: Any) -> requests.Response:
     """One GET the way a careful hand-written script does it."""
     response = session.get(url, headers=HEADERS, **kwargs)
@@ -97,6 +107,11 @@ def per_call(job: dict[str, Any]) -> dict[str, Any]:
 
         def call(number: int) -> Any:
             return bare_get(session, f"{base}/api/v1.1/project/github/org/repo/{number}").json()
+    elif job["client"] == "pycircleci":
+        other = pycircleci_client(base)
+
+        def call(number: int) -> Any:
+            return other.get_build_info("org", "repo", number)
     else:
         api = api_client(base)
 
@@ -110,7 +125,11 @@ def per_call(job: dict[str, Any]) -> dict[str, Any]:
 
 
 def pipelines(job: dict[str, Any]) -> dict[str, Any]:
-    """Every pipeline of a project, 20 pages of 100, fetched lazily; the median of ``job["walks"]`` walks."""
+    """Every pipeline of a project, 20 pages of 100; the median of ``job["walks"]`` walks and their peak RSS growth.
+
+    This client and the bare session walk lazily (items are counted, not
+    kept); pycircleci's ``paginate=True`` returns them all in one list.
+    """
     base = job["base"]
     if job["client"] == "bare":
         session = requests.Session()
@@ -124,6 +143,11 @@ def pipelines(job: dict[str, Any]) -> dict[str, Any]:
                 token = page.get("next_page_token")
                 if not token:
                     return count
+    elif job["client"] == "pycircleci":
+        other = pycircleci_client(base)
+
+        def walk() -> int:
+            return len(other.get_project_pipelines("org", "repo", paginate=True))
     else:
         api = api_client(base)
         v2 = getattr(api, "v2", None)
@@ -133,10 +157,12 @@ def pipelines(job: dict[str, Any]) -> dict[str, Any]:
         def walk() -> int:
             return sum(1 for _ in v2.iterate(v2.list_pipelines_for_project, SLUG))
 
+    before = peak_rss_kib()
     walks = [timed(walk) for _ in range(job["walks"])]
+    growth = peak_rss_kib() - before
     if any(count != job["expected"] for _, count in walks):
         raise AssertionError(f"got {[count for _, count in walks]} pipelines, expected {job['expected']}")
-    return {"seconds": statistics.median(seconds for seconds, _ in walks)}
+    return {"seconds": statistics.median(seconds for seconds, _ in walks), "rss_growth_kib": growth}
 
 
 def download(job: dict[str, Any]) -> dict[str, Any]:

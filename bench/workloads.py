@@ -1,7 +1,8 @@
 """The workloads, and running them side by side over alternating rounds.
 
 Each :class:`Measure` is one workload over one transport, with a job for
-each column (this client, a bare ``requests.Session``, circleci.py 1.2.2).
+each column (this client, a bare ``requests.Session``, circleci.py 1.2.2,
+pycircleci 0.7.0 where it has the call).
 :func:`run_measure` runs the columns in turn, rotating their order every
 round so that none always goes first, each job in a fresh interpreter
 (``bench/worker.py``), and keeps every result; the report takes medians.
@@ -18,8 +19,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-OURS, BARE, LEGACY = "ours", "bare", "legacy"
-COLUMNS = (OURS, BARE, LEGACY)
+OURS, BARE, LEGACY, PYCI = "ours", "bare", "legacy", "pycircleci"
+COLUMNS = (OURS, BARE, LEGACY, PYCI)
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker.py")
 JOB_TIMEOUT = 600
 PIPELINES = 2000
@@ -94,26 +95,32 @@ class Measure:
 
 @dataclass
 class Runner:
-    """Runs jobs in fresh interpreters: this repository's, or the 1.2.2 venv's.
+    """Runs jobs in fresh interpreters: this repository's, or the 1.2.2 or pycircleci venv's.
 
     :param legacy_python: the 1.2.2 venv's interpreter, or ``None`` if it is missing.
     :param env: the environment for every job (CA bundle, no proxies).
     :param workdir: a directory outside the repository to run jobs in.
+    :param pycircleci_python: the pycircleci venv's interpreter, or ``None`` if it is missing.
     """
 
     legacy_python: Optional[str]
     env: dict[str, str]
     workdir: str
+    pycircleci_python: Optional[str] = None
 
     def python(self, column: str) -> Optional[str]:
         """The interpreter for a column."""
-        return self.legacy_python if column == LEGACY else sys.executable
+        if column == LEGACY:
+            return self.legacy_python
+        if column == PYCI:
+            return self.pycircleci_python
+        return sys.executable
 
     def run_job(self, column: str, job: dict[str, Any]) -> dict[str, Any]:
         """Run one job and return its result (``{"error": ...}`` if the worker failed)."""
         python = self.python(column)
         if python is None:
-            return {"unavailable": "circleci.py 1.2.2 not installed"}
+            return {"unavailable": f"{'pycircleci' if column == PYCI else 'circleci.py 1.2.2'} not installed"}
         try:
             done = subprocess.run(
                 [python, WORKER, json.dumps(job)],
@@ -160,7 +167,7 @@ class Runner:
         columns = [column for column in statements if self.python(column) is not None]
         for column in COLUMNS:
             if column not in columns:
-                measure.notes[column] = "n/a (circleci.py 1.2.2 not installed)"
+                measure.notes[column] = "n/a (not installed)" if column in statements else "-"
         for round_number in range(runs + 1):
             shift = round_number % len(columns)
             for column in columns[shift:] + columns[:shift]:
@@ -172,12 +179,14 @@ class Runner:
         return measure
 
 
-def api_jobs(kind: str, **params: Any) -> dict[str, Optional[dict[str, Any]]]:
-    """The same job for this client, 1.2.2 (both through ``circleci.api.Api``) and the bare session."""
+def api_jobs(kind: str, *, pycircleci: bool = False, **params: Any) -> dict[str, Optional[dict[str, Any]]]:
+    """The same job for this client, 1.2.2 (both through ``circleci.api.Api``) and the bare session,
+    and with ``pycircleci`` for pycircleci's ``Api``."""
     return {
         OURS: {"kind": kind, "client": "api", **params},
         BARE: {"kind": kind, "client": "bare", **params},
         LEGACY: {"kind": kind, "client": "api", **params},
+        PYCI: {"kind": kind, "client": "pycircleci", **params} if pycircleci else None,
     }
 
 
@@ -193,7 +202,7 @@ def measures(settings: Settings, urls: dict[str, str]) -> list[Measure]:
                 f"per_call:{transport}",
                 f"get_build_info x{calls} (ms/call)",
                 transport,
-                api_jobs("per_call", base=urls[transport], calls=calls),
+                api_jobs("per_call", pycircleci=True, base=urls[transport], calls=calls),
                 rounds,
                 per=calls * 1e-3,
             )
@@ -203,7 +212,9 @@ def measures(settings: Settings, urls: dict[str, str]) -> list[Measure]:
                 f"pipelines:{transport}",
                 f"iterate {PIPELINES} v2 pipelines (ms)",
                 transport,
-                api_jobs("pipelines", base=urls[transport], expected=PIPELINES, walks=1 if slow else 5),
+                api_jobs(
+                    "pipelines", pycircleci=True, base=urls[transport], expected=PIPELINES, walks=1 if slow else 5
+                ),
                 rounds,
                 per=1e-3,
             )

@@ -12,6 +12,7 @@ WORKS = [
     r"pip install dist/circleci-[\d.]+-py3-none-any\.whl$",  # the wheel make dist builds
     r'pip install "circleci @ git\+https://[^"]+@[\w.-]+"( pytest.*)?$',  # the git repository
     r"pip install circleci==1\.2\.2$",  # circleci.py 1.2.2 itself, for the benchmark
+    r"pip install pycircleci==0\.7\.0$",  # the other client, for the benchmark (on the package index)
     r"pip uninstall circleci$",
 ]
 

@@ -30,6 +30,7 @@ class FakeCircleCI:
         self.page_size = page_size
         self.pipelines: list[dict[str, Any]] = []
         self.workflows: dict[str, list[dict[str, Any]]] = {}
+        self.jobs: dict[str, list[dict[str, Any]]] = {}
         self.artifacts: dict[str, list[dict[str, Any]]] = {}
         self.files: dict[str, Union[bytes, int]] = {}
         self.calls: list[str] = []
@@ -75,6 +76,12 @@ class FakeCircleCI:
         self.workflows[pipeline["id"]].append(workflow)
         return workflow
 
+    def add_job(self, workflow: dict[str, Any], name: str, status: str, number: Optional[int] = None) -> dict[str, Any]:
+        """Add a job to a workflow (``number`` ``None`` for an approval or a job that never ran)."""
+        job = {"id": str(uuid.uuid4()), "name": name, "status": status, "type": "build", "job_number": number}
+        self.jobs.setdefault(workflow["id"], []).append(job)
+        return job
+
     def add_artifact(self, job: Union[int, str], path: str, body: Union[bytes, int], node_index: int = 0) -> str:
         """Add an artifact whose download answers ``body`` (or that status code); return its URL."""
         url = f"{STORAGE}/{job}/{node_index}/{path}"
@@ -102,6 +109,7 @@ class FakeCircleCI:
             ("GET", r"/api/v2/pipeline/([^/]+)", self._pipeline),
             ("GET", r"/api/v2/pipeline/([^/]+)/workflow", self._pipeline_workflows),
             ("GET", r"/api/v2/workflow/([^/]+)", self._workflow),
+            ("GET", r"/api/v2/workflow/([^/]+)/job", self._workflow_jobs),
             ("GET", r"/api/v2/project/(\w+/[^/]+/[^/]+)/pipeline", self._project_pipelines),
             ("POST", r"/api/v2/project/(\w+/[^/]+/[^/]+)/pipeline", self._trigger),
             ("GET", r"/api/v2/project/(\w+/[^/]+/[^/]+)/(\d+)/artifacts", self._job_artifacts),
@@ -126,6 +134,9 @@ class FakeCircleCI:
     def _workflow(self, _request: Any, _query: dict[str, str], workflow_id: str) -> Reply:
         everything = [workflow for workflows in self.workflows.values() for workflow in workflows]
         return _json(200, next(workflow for workflow in everything if workflow["id"] == workflow_id))
+
+    def _workflow_jobs(self, _request: Any, query: dict[str, str], workflow_id: str) -> Reply:
+        return self._page(self.jobs.get(workflow_id, []), query)
 
     def _project_pipelines(self, _request: Any, query: dict[str, str], slug: str) -> Reply:
         newest_first = [

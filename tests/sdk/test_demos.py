@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from pathlib import Path
 
@@ -54,8 +55,9 @@ def test_project_slug_defaults_to_placeholders_outside_a_job() -> None:
 
 @pytest.mark.usefixtures("job_environment")
 def test_pipeline_singleton_waits_for_the_earlier_pipeline(
-    fake: FakeCircleCI, clock: FakeClock, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    fake: FakeCircleCI, clock: FakeClock, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    caplog.set_level(logging.INFO, "circleci.sdk")
     earlier = fake.add_pipeline(branch="main")
     build = fake.add_workflow(earlier, "build", "running")
     current = fake.add_pipeline(branch="main")
@@ -65,9 +67,10 @@ def test_pipeline_singleton_waits_for_the_earlier_pipeline(
     assert pipeline_singleton.main(["--branch", "main", "--interval", "10"]) == 0
 
     assert clock.sleeps == [10]
-    out = capsys.readouterr().out
-    assert "build (pipeline 1) running; checking again in 10 seconds." in out
-    assert out.endswith("no earlier pipeline of gh/org/repo is running, beginning execution.\n")
+    # progress goes through the circleci.sdk logger (to standard error when logging is not configured)
+    progress = [record.getMessage() for record in caplog.records if record.name == "circleci.sdk"]
+    assert "build (pipeline 1) running; checking again in 10 seconds." in progress[0]
+    assert progress[-1] == "no earlier pipeline of gh/org/repo is running, beginning execution."
     assert "GET /api/v2/project/gh/org/repo/pipeline?branch=main" in fake.calls
 
 

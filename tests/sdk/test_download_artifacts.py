@@ -38,7 +38,7 @@ def test_same_named_files_in_different_folders_do_not_collide(
     assert paths == [str(out / "unit/report.xml"), str(out / "integration/report.xml"), str(out / "report.xml")]
     assert tree(out) == {"unit/report.xml": b"unit", "integration/report.xml": b"integration!", "report.xml": b"top"}
     assert f"GET /api/v2/project/{SLUG}/7/artifacts?page-token=2" in fake.calls
-    assert messages[0] == f"downloading 3 of 3 artifacts to {out} with 8 workers."
+    assert messages[0] == f"downloading 3 artifacts to {out} with 3 workers."  # no more workers than files
     assert messages[-1] == "3/3 files done, 19 bytes written."
 
 
@@ -202,7 +202,8 @@ def test_an_unexpected_error_in_one_file_is_reported_with_the_others(
 def test_more_workers_than_pooled_connections_is_pointed_out(
     fake: FakeCircleCI, tmp_path: Path, messages: list[str]
 ) -> None:
-    fake.add_artifact(7, "a.txt", b"a")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        fake.add_artifact(7, name, b"a")
     with Api("secret-token", API, retries=0, pool_size=2) as small:
         assert small.pool_size == small.v2.pool_size == 2
         SDK(small, logger=logging.getLogger("tests.sdk")).download_artifacts(SLUG, 7, str(tmp_path), workers=3)
@@ -211,3 +212,48 @@ def test_more_workers_than_pooled_connections_is_pointed_out(
         messages[1]
         == "3 workers share 2 pooled connections: give the client pool_size=3 to keep every connection open."
     )
+
+
+def test_no_pool_advice_when_the_files_are_fewer_than_the_pool(
+    fake: FakeCircleCI, tmp_path: Path, messages: list[str]
+) -> None:
+    fake.add_artifact(7, "a.txt", b"a")
+    fake.add_artifact(7, "b.txt", b"b")
+    with Api("secret-token", API, retries=0, pool_size=2) as small:
+        SDK(small, logger=logging.getLogger("tests.sdk")).download_artifacts(SLUG, 7, str(tmp_path), workers=8)
+
+    assert messages == [
+        f"downloading 2 artifacts to {tmp_path} with 2 workers.",
+        "1/2 files done, 1 bytes written.",
+        "2/2 files done, 2 bytes written.",
+    ]
+
+
+def test_a_pattern_that_matches_nothing_says_so_and_downloads_nothing(
+    sdk: SDK, fake: FakeCircleCI, tmp_path: Path, messages: list[str]
+) -> None:
+    fake.add_artifact(7, "a.txt", b"a")
+    fake.add_artifact(7, "b.txt", b"b")
+
+    assert sdk.download_artifacts(SLUG, 7, str(tmp_path / "out"), pattern="*.xml") == []
+
+    assert messages == ["nothing to download: none of the 2 artifacts matches '*.xml'."]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_job_without_artifacts_says_so(sdk: SDK, fake: FakeCircleCI, tmp_path: Path, messages: list[str]) -> None:
+    assert sdk.download_artifacts(SLUG, 7, str(tmp_path), pattern="*.xml") == []
+    assert sdk.download_artifacts(SLUG, 7, str(tmp_path)) == []
+
+    assert messages == ["nothing to download: 0 artifacts.", "nothing to download: 0 artifacts."]
+
+
+def test_one_file_is_downloaded_by_one_worker(
+    sdk: SDK, fake: FakeCircleCI, tmp_path: Path, messages: list[str]
+) -> None:
+    fake.add_artifact(7, "a.txt", b"a")
+    fake.add_artifact(7, "b.xml", b"b")
+
+    sdk.download_artifacts(SLUG, 7, str(tmp_path), pattern="*.txt")
+
+    assert messages[0] == f"downloading 1 of 2 artifacts to {tmp_path} with 1 worker."

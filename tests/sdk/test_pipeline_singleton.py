@@ -85,14 +85,76 @@ def test_on_hold_and_finished_workflows_do_not_block(
     waiting = fake.add_pipeline()
     fake.add_workflow(waiting, "release", "on_hold")
     fake.add_workflow(waiting, "build", "success")
-    not_started = fake.add_pipeline(state="setup-pending")
+    filtered_out = fake.add_pipeline()  # created, with no workflow to run: nothing will come
     current = fake.add_pipeline()
     monkeypatch.setenv("CIRCLE_PIPELINE_ID", current["id"])
 
     sdk.pipeline_singleton("gh/org/repo")
 
     assert clock.sleeps == []
-    assert workflow_calls(fake, not_started["id"]) == 1
+    assert workflow_calls(fake, filtered_out["id"]) == 1
+
+
+def test_an_earlier_pipeline_still_being_set_up_is_waited_on(
+    sdk: SDK, fake: FakeCircleCI, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, messages: list[str]
+) -> None:
+    not_started = fake.add_pipeline(state="setup-pending")
+    current = fake.add_pipeline()
+    monkeypatch.setenv("CIRCLE_PIPELINE_ID", current["id"])
+
+    def set_up() -> None:
+        not_started.update(state="created")
+        fake.add_workflow(not_started, "build", "running")
+
+    def finish() -> None:
+        fake.workflows[not_started["id"]][0].update(status="success")
+
+    clock.script = [lambda: None, set_up, finish]
+
+    sdk.pipeline_singleton("gh/org/repo", interval=10)
+
+    assert clock.sleeps == [10, 15, 10]
+    assert (
+        messages[0] == "waiting for earlier pipeline 1 of gh/org/repo to be set up (state setup-pending); "
+        "checking again in 10 seconds."
+    )
+    assert fake.calls.count(f"GET /api/v2/pipeline/{not_started['id']}") == 2  # one call per check while set up
+    assert workflow_calls(fake, not_started["id"]) == 2
+
+
+def test_an_errored_earlier_pipeline_is_not_waited_on(
+    sdk: SDK, fake: FakeCircleCI, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errored = fake.add_pipeline(state="errored")
+    current = fake.add_pipeline()
+    monkeypatch.setenv("CIRCLE_PIPELINE_ID", current["id"])
+
+    sdk.pipeline_singleton("gh/org/repo")
+
+    assert clock.sleeps == []
+    assert workflow_calls(fake, errored["id"]) == 0
+
+
+def test_a_held_pipeline_is_read_again_after_a_wait_in_case_it_was_approved(
+    sdk: SDK, fake: FakeCircleCI, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running = fake.add_pipeline()
+    build = fake.add_workflow(running, "build", "running")
+    held = fake.add_pipeline()  # newer: read first, found on hold, then the older one is waited on
+    release = fake.add_workflow(held, "release", "on_hold")
+    current = fake.add_pipeline()
+    monkeypatch.setenv("CIRCLE_PIPELINE_ID", current["id"])
+
+    def approve_while_waiting() -> None:
+        build.update(status="success")
+        release.update(status="running")
+
+    clock.script = [approve_while_waiting, lambda: release.update(status="success")]
+
+    sdk.pipeline_singleton("gh/org/repo")
+
+    assert clock.sleeps == [15, 15]
+    assert workflow_calls(fake, held["id"]) == 3
 
 
 def test_only_the_given_branch_is_considered(
@@ -144,9 +206,11 @@ def test_finished_pipelines_are_read_once_and_every_page_is_read(
 
     sdk.pipeline_singleton("gh/org/repo")
 
-    assert clock.sleeps == [15, 15]
-    assert workflow_calls(fake, finished["id"]) == 2  # two pages, on the first check only
+    assert clock.sleeps == [15, 22.5]  # nothing changed at the second check: the wait grows
+    assert workflow_calls(fake, finished["id"]) == 2  # two pages, once
     assert workflow_calls(fake, running["id"]) == 6  # two pages on each of three checks
+    listings = [call for call in fake.calls if call.startswith("GET /api/v2/project/gh/org/repo/pipeline")]
+    assert len(listings) == 3  # the pipelines are listed once (three pages), not at every check
 
 
 def test_timeout_raises_wait_timeout(
@@ -196,8 +260,8 @@ def test_a_shorter_lookback_reads_fewer_pipelines(
     assert workflow_calls(fake, earlier["id"]) == 0
 
 
-@pytest.mark.parametrize("lookback", [-1, True, "1d"])
+@pytest.mark.parametrize("lookback", [-1, True, "1d", float("nan"), float("inf")])
 def test_a_bad_lookback_is_refused_before_anything_is_sent(sdk: SDK, fake: FakeCircleCI, lookback: Any) -> None:
-    with pytest.raises(InvalidArgumentError, match="lookback must be None or a number of seconds"):
+    with pytest.raises(InvalidArgumentError, match="lookback must be None or a finite number of seconds"):
         sdk.pipeline_singleton("gh/org/repo", lookback=lookback)
     assert fake.calls == []

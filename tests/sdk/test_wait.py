@@ -107,7 +107,7 @@ def test_timeout_raises_wait_timeout_naming_what_was_waited_on(sdk: SDK, fake: F
         sdk.wait_for_pipeline(pipeline["id"], interval=15, timeout=40)
 
     assert isinstance(caught.value, TimeoutError)
-    assert clock.sleeps == [15, 15, 10]
+    assert clock.sleeps == [15, 22.5, 2.5]  # nothing changed: the wait grows, and stops at the timeout
     assert str(caught.value) == f"waiting for pipeline 1 ({pipeline['id']}): build (running); gave up after 40 seconds"
     assert [workflow["name"] for workflow in caught.value.waited_on] == ["build"]
 
@@ -131,6 +131,9 @@ def test_timeout_zero_checks_once(sdk: SDK, fake: FakeCircleCI, clock: FakeClock
         ({"timeout": -1}, -1),
         ({"timeout": False}, False),
         ({"timeout": "60"}, "60"),
+        ({"interval": float("inf")}, float("inf")),
+        ({"timeout": float("inf")}, float("inf")),
+        ({"timeout": -float("inf")}, -float("inf")),
     ],
 )
 def test_interval_and_timeout_are_checked_before_anything_is_sent(
@@ -144,6 +147,20 @@ def test_interval_and_timeout_are_checked_before_anything_is_sent(
         sdk.pipeline_singleton("gh/org/repo", **options)
 
     assert caught.value.argument == bad
+    assert fake.calls == []
+
+
+@pytest.mark.parametrize("option", ["interval", "timeout"])
+def test_nan_is_refused_before_anything_is_sent(sdk: SDK, fake: FakeCircleCI, option: str) -> None:
+    for call in (
+        lambda: sdk.wait_for_pipeline("some-id", **{option: float("nan")}),
+        lambda: sdk.trigger_pipeline_and_wait("gh/org/repo", **{option: float("nan")}),
+        lambda: sdk.pipeline_singleton("gh/org/repo", **{option: float("nan")}),
+        lambda: sdk.find_pipeline("gh/org/repo", revision="abcd", **{option: float("nan")}),
+        lambda: sdk.build_singleton("org", "repo", **{option: float("nan")}),
+    ):
+        with pytest.raises(InvalidArgumentError, match="finite number"):
+            call()
     assert fake.calls == []
 
 
