@@ -35,6 +35,7 @@ from .error import (
     CircleCIException,
     DownloadError,
     InvalidArgumentError,
+    NotFound,
     PipelineError,
     PipelineFailed,
     WaitTimeout,
@@ -873,9 +874,11 @@ class SDK:
 
         Reads the build (API v1.1) and, for each action of its
         ``steps[].actions[]`` that failed (``failed`` true, or a status of
-        ``failed``, ``timedout`` or ``infrastructure_fail``), the log at its
-        ``output_url``. The log links are pre-signed: no token is sent to
-        the log host. A step that ran on several nodes gives one
+        ``failed``, ``timedout`` or ``infrastructure_fail``), what it
+        printed: from API v3's job output when the client reaches v3
+        (CircleCI Cloud), else from the log at the action's ``output_url``,
+        whose pre-signed link gets no token (see :meth:`job_log` for the
+        order). A step that ran on several nodes gives one
         :class:`FailedStep` per failed node.
 
         :param username: org or user name.
@@ -886,24 +889,33 @@ class SDK:
             build without a failed step.
         :raises DownloadError: when a log cannot be read or is not a log.
         :raises CircleCIHTTPError: when the API or the log host answers with
-            an error status.
+            an error status (other than API v3's 404, which falls back to
+            ``output_url``).
         :raises InvalidArgumentError: when the SDK was given an
             :class:`~circleci.v2.ApiV2`.
 
         .. versionadded:: 1.3.0
+        .. versionchanged:: 1.3.0
+            reads API v3's job output first where it is available.
         """
         build = self._v1.get_build_info(username, project, build_num, vcs_type) or {}
+        chosen = [
+            (position, action)
+            for position, step in enumerate(build.get("steps") or [])
+            for action in step.get("actions") or []
+            if action.get("failed") or action.get("status") in _FAILED_ACTION
+        ]
+        read = self._log_reader(build, chosen)
+        steps = build.get("steps") or []
         failed = [
             FailedStep(
-                name=str(step.get("name") or action.get("name") or ""),
+                name=str(steps[position].get("name") or action.get("name") or ""),
                 index=int(action.get("index") or 0),
                 status=action.get("status"),
                 exit_code=action.get("exit_code"),
-                output=self._step_output(action),
+                output=read(position, action),
             )
-            for step in build.get("steps") or []
-            for action in step.get("actions") or []
-            if action.get("failed") or action.get("status") in _FAILED_ACTION
+            for position, action in chosen
         ]
         self._progress(
             f"build {build_num} of {username}/{project}: "
@@ -924,10 +936,26 @@ class SDK:
         """The text a job printed, or one of its steps.
 
         The output of each action of the build's ``steps[].actions[]``
-        (standard output and standard error, in the order printed), read
-        from its ``output_url`` without sending the token to the log host,
-        one step after the other; a step that ran on several nodes gives
-        each node's output in turn.
+        (API v1.1), one step after the other; a step that ran on several
+        nodes gives each node's output in turn. Each action's output is
+        read from one of two places, in this order:
+
+        1. API v3's job output (``GET /api/v3/jobs/{id}/stdout`` and
+           ``/stderr``), when the client reaches API v3 (CircleCI Cloud) and
+           the build names its v3 job (``workflows.job_id``). The step is
+           found by name among the v3 job's steps of the same parallel
+           execution (one extra call per helper call, ``GET
+           /api/v3/jobs/{id}``); its standard output comes first, then its
+           standard error. v3 comes first because v1.1 is being retired.
+        2. The log at the action's ``output_url``, a pre-signed link to
+           CircleCI's log storage, fetched without the token; standard
+           output and error come in the order printed. This is used when
+           API v3 answers 404 (CircleCI server has no v3; a job v3 does not
+           know), when the build names no v3 job, and for a step that v3
+           does not list.
+
+        An action that CircleCI says printed nothing (``has_output`` false,
+        no ``output_url``) is not read at all.
 
         :param username: org or user name.
         :param project: case-sensitive repository name.
@@ -941,31 +969,100 @@ class SDK:
             given an :class:`~circleci.v2.ApiV2`.
         :raises DownloadError: when a log cannot be read or is not a log.
         :raises CircleCIHTTPError: when the API or the log host answers with
-            an error status.
+            an error status (other than API v3's 404, which falls back to
+            ``output_url``).
 
         .. versionadded:: 1.3.0
+        .. versionchanged:: 1.3.0
+            reads API v3's job output first where it is available.
         """
         build = self._v1.get_build_info(username, project, build_num, vcs_type) or {}
         steps = build.get("steps") or []
-        if step is not None:
+        if step is not None and not any(item.get("name") == step for item in steps):
             names = [str(item.get("name")) for item in steps]
-            steps = [item for item in steps if item.get("name") == step]
-            if not steps:
-                raise InvalidArgumentError(step, f"build {build_num} has no step of that name; its steps: {names}")
-        return "".join(self._step_output(action) for item in steps for action in item.get("actions") or [])
+            raise InvalidArgumentError(step, f"build {build_num} has no step of that name; its steps: {names}")
+        chosen = [
+            (position, action)
+            for position, item in enumerate(steps)
+            if step is None or item.get("name") == step
+            for action in item.get("actions") or []
+        ]
+        read = self._log_reader(build, chosen)
+        return "".join(read(position, action) for position, action in chosen)
 
-    def _step_output(self, action: Mapping[str, Any]) -> str:
-        """What one action (a step on one node) printed.
+    def _log_reader(
+        self, build: Mapping[str, Any], chosen: list[tuple[int, Mapping[str, Any]]]
+    ) -> Callable[[int, Mapping[str, Any]], str]:
+        """How to read what the ``chosen`` actions of a build printed: ``read(position, action)``.
 
-        The one place step output is read, so that another source plugs in
-        here: v1.1's pre-signed ``output_url`` today; API v3's job output
-        (``GET /api/v3/jobs/{id}/stdout`` and ``/stderr``) is the source to
-        add once the client has it, for builds whose actions carry no link.
+        The one place step output is read (see :meth:`job_log` for the
+        order): API v3's job output for the actions whose v3 step is known,
+        the pre-signed ``output_url`` for the others. ``position`` is the
+        step's place in the build's ``steps``.
         """
-        url = action.get("output_url")
-        if not url:
-            return ""
-        return "".join(str(entry.get("message") or "") for entry in _read_log(self._v1, str(url)))
+        wanted = [(position, action) for position, action in chosen if _has_output(action)]
+        job_id = str((build.get("workflows") or {}).get("job_id") or "")
+        numbers = self._v3_step_numbers(build, job_id) if wanted and job_id else None
+
+        def read(position: int, action: Mapping[str, Any]) -> str:
+            if not _has_output(action):
+                return ""
+            node = int(action.get("index") or 0)
+            number = None if numbers is None else numbers.get((position, node))
+            if number is not None:
+                text = self._v3_output(job_id, node, number)
+                if text is not None:
+                    return text
+            url = action.get("output_url")
+            if not url:
+                return ""
+            return "".join(str(entry.get("message") or "") for entry in _read_log(self._v1, str(url)))
+
+        return read
+
+    def _v3_step_numbers(self, build: Mapping[str, Any], job_id: str) -> Optional[dict[tuple[int, int], int]]:
+        """Each ``(position, node)`` of the build's steps mapped to the step's ``num`` in API v3.
+
+        ``None`` when API v3 answers 404 for the job (CircleCI server, or a
+        job v3 does not know). v1.1 steps and v3 steps are matched by name,
+        in order, within the same parallel execution, so a step missing on
+        one side (or two steps of the same name) never takes another's
+        output.
+        """
+        try:
+            document = _plain(self._v1.v3.get_job(job_id))
+        except NotFound:
+            self._progress(f"API v3 has no job {job_id}: reading the step logs at their output_url.")
+            return None
+        attributes = (document.get("data") or {}).get("attributes") or {}
+        by_node: dict[int, dict[str, list[int]]] = {}
+        for node, execution in enumerate(attributes.get("parallel_executions") or []):
+            names = by_node.setdefault(node, {})
+            for v3_step in execution.get("steps") or []:
+                if isinstance(v3_step.get("num"), int):
+                    names.setdefault(str(v3_step.get("name")), []).append(v3_step["num"])
+        numbers: dict[tuple[int, int], int] = {}
+        seen: dict[tuple[int, str], int] = {}
+        for position, step in enumerate(build.get("steps") or []):
+            name = str(step.get("name"))
+            for action in step.get("actions") or []:
+                node = int(action.get("index") or 0)
+                count = seen.get((node, name), 0)
+                seen[(node, name)] = count + 1
+                listed = by_node.get(node, {}).get(name, [])
+                if count < len(listed):
+                    numbers[(position, node)] = listed[count]
+        return numbers
+
+    def _v3_output(self, job_id: str, node: int, number: int) -> Optional[str]:
+        """A v3 step's standard output then standard error, or ``None`` when v3 answers 404 for it."""
+        v3 = self._v1.v3
+        try:
+            out = v3.get_job_stdout(job_id, filter_execution=node, filter_step_num=number)
+            err = v3.get_job_stderr(job_id, filter_execution=node, filter_step_num=number)
+        except NotFound:
+            return None
+        return out.text + err.text
 
     # -- settings ------------------------------------------------------------
 
@@ -1375,6 +1472,11 @@ def _fetch(client: BaseClient, item: _Planned, destdir: str, clash: Optional[str
     target = _artifact_target(destdir, item)
     os.makedirs(os.path.dirname(target), exist_ok=True)
     return client._download(item.artifact["url"], os.path.dirname(target), os.path.basename(target))
+
+
+def _has_output(action: Mapping[str, Any]) -> bool:
+    """Whether an action may have printed something: it has a log link, or does not say it printed nothing."""
+    return bool(action.get("output_url")) or action.get("has_output") is not False
 
 
 def _read_log(client: BaseClient, url: str) -> list[dict[str, Any]]:

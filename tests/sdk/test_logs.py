@@ -155,3 +155,31 @@ def test_v1_helpers_need_an_api_client(rsps: responses.RequestsMock) -> None:
         with pytest.raises(InvalidArgumentError, match=r"uses API v1\.1"):
             SDK(client).job_log("org", "repo", 42)
     assert len(rsps.calls) == 0
+
+
+def test_v3_output_with_a_parallel_step(sdk: SDK, rsps: responses.RequestsMock) -> None:
+    """Steps are matched to v3 by name per parallel execution; a v3 step without a number is not used."""
+    job_id = "4405c050-a8b8-474f-aa70-79efcf25bc4a"
+    v3 = API.replace("v1.1", "v3")
+    quiet = {**action(0, "Spin up environment"), "output_url": None}
+    del quiet["has_output"]  # CircleCI does not say: v3 is asked, and has no number for it
+    steps = [
+        {"name": "Spin up environment", "actions": [quiet]},
+        {"name": "Run tests", "actions": [action(101, "Run tests"), action(101, "Run tests", "failed", index=1)]},
+    ]
+    rsps.get(BUILD, json={"build_num": 42, "workflows": {"job_id": job_id}, "steps": steps})
+    executions = [
+        {"steps": [{"name": "Spin up environment", "num": None}, {"name": "Run tests", "num": 101}]},
+        {"steps": [{"name": "Spin up environment", "num": None}, {"name": "Run tests", "num": 101}]},
+    ]
+    rsps.get(f"{v3}/jobs/{job_id}", json={"data": {"id": job_id, "attributes": {"parallel_executions": executions}}})
+    for node, text in ((0, b"10 passed\n"), (1, b"9 passed\n")):
+        query = {"filter[execution]": str(node), "filter[step_num]": "101"}
+        match = [responses.matchers.query_param_matcher(query)]
+        rsps.get(f"{v3}/jobs/{job_id}/stdout", body=text, match=match)
+        rsps.get(f"{v3}/jobs/{job_id}/stderr", body=b"E\n" if node else b"", match=match)
+
+    assert sdk.job_log("org", "repo", 42) == "10 passed\n9 passed\nE\n"
+    assert sdk.failed_steps("org", "repo", 42) == [FailedStep("Run tests", 1, "failed", 1, "9 passed\nE\n")]
+    assert log_requests(rsps) == []
+    assert all(call.request.headers["Authorization"] == "Bearer secret-token" for call in rsps.calls[1:4])
