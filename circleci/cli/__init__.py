@@ -45,6 +45,7 @@ from ..error import (
     Unauthorized,
     WaitTimeout,
 )
+from ..sdk import CancelError
 from ..version import VERSION
 
 __all__ = [
@@ -67,7 +68,7 @@ __all__ = [
 EXIT_OK = 0
 """The command did what it was asked (a wait ended with nothing failed)."""
 EXIT_FAILED = 1
-"""The pipeline or workflow waited for failed, errored or was canceled."""
+"""The pipeline or workflow waited for failed, errored or was canceled; or a lookup found nothing (``latest-job``)."""
 EXIT_USAGE = 2
 """The command line was wrong: an unknown option, a missing argument, a bad value."""
 EXIT_TIMEOUT = 3
@@ -82,18 +83,21 @@ PROG = "circleci-py"
 EPILOG = f"""\
 exit status:
   {EXIT_OK}    success
-  {EXIT_FAILED}    the pipeline waited for failed (a workflow failed, errored or was canceled)
+  {EXIT_FAILED}    the pipeline waited for failed (a workflow failed, errored or was canceled),
+       or nothing was found (latest-job)
   {EXIT_USAGE}    usage error (bad option or value, missing argument)
   {EXIT_TIMEOUT}    a wait timed out
-  {EXIT_ERROR}    API error (401, 404, ...), network error or failed download
+  {EXIT_ERROR}    API error (401, 404, ...), network error, failed download or refused cancel
   {EXIT_INTERRUPTED}  interrupted
 
 environment:
   CIRCLE_TOKEN        your personal API token (sent as the Circle-Token header)
   CIRCLECI_API_URL    API base URL, e.g. https://circleci.example.com/api/v1.1 (same as --url)
   CIRCLE_PROJECT_USERNAME, CIRCLE_PROJECT_REPONAME, CIRCLE_BUILD_NUM, CIRCLE_PIPELINE_ID,
-  CIRCLE_WORKFLOW_ID  set by CircleCI in every job; they give the defaults of the arguments
-                      of the same meaning (project, job number, pipeline, workflow)
+  CIRCLE_WORKFLOW_ID, CIRCLE_SHA1, CIRCLE_BRANCH
+                      set by CircleCI in every job; they give the defaults of the arguments
+                      of the same meaning (project, job number, pipeline, workflow, commit
+                      for find-pipeline, branch for cancel-redundant-workflows)
 
 Results are JSON on stdout; progress and errors go to stderr."""
 
@@ -228,6 +232,8 @@ def explain(exc: BaseException) -> tuple[int, str]:
         return EXIT_ERROR, f"{exc}: check the URL (--url or CIRCLECI_API_URL) and the network"
     if isinstance(exc, ArtifactDownloadError):
         return EXIT_ERROR, f"{exc}; the other files were written"
+    if isinstance(exc, CancelError):
+        return EXIT_ERROR, f"{exc}; the others were cancelled"
     return EXIT_ERROR, str(exc) or type(exc).__name__
 
 
@@ -247,6 +253,17 @@ def _http_hint(exc: CircleCIHTTPError) -> str:
     if exc.status_code >= 500:
         return "CircleCI failed to answer: try again later"
     return "CircleCI refused the request as sent: check the arguments (see --help)"
+
+
+def _partial_output(exc: BaseException) -> Any:
+    """What a command got done before it failed, printed anyway: ``None`` when there is nothing."""
+    if isinstance(exc, Failed):
+        return exc.output
+    if isinstance(exc, ArtifactDownloadError):
+        return exc.downloaded
+    if isinstance(exc, CancelError):
+        return exc.cancelled
+    return None
 
 
 def _exit_code(code: object) -> int:
@@ -275,7 +292,7 @@ def main(argv: Optional[list[str]] = None, *, prog: str = PROG) -> int:
         return EXIT_INTERRUPTED
     except (CircleCIException, Failed, requests.RequestException) as exc:
         status, message = explain(exc)
-        output = exc.output if isinstance(exc, Failed) else getattr(exc, "downloaded", None)
+        output = _partial_output(exc)
         if output is not None:
             print_json(output)
         print(f"{prog}: error: {message}" if status != EXIT_FAILED else f"{prog}: {message}", file=sys.stderr)

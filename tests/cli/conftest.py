@@ -30,6 +30,13 @@ class Result:
         return json.loads(self.out)
 
 
+@pytest.fixture(autouse=True)
+def no_commit_or_branch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The job variables only the command line reads (``find-pipeline``, ``cancel-redundant-workflows``)."""
+    monkeypatch.delenv("CIRCLE_SHA1", raising=False)
+    monkeypatch.delenv("CIRCLE_BRANCH", raising=False)
+
+
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeCircleCI]:
     """A started FakeCircleCI; ``CIRCLE_TOKEN`` and ``CIRCLECI_API_URL`` point at it."""

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from circleci.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE, helpers
+from circleci.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
 from circleci.testing import FakeCircleCI, JobPlan, WorkflowPlan
 
 from .conftest import SLUG, FakeTime
@@ -178,13 +178,38 @@ def test_download_pipeline_artifacts(fake: FakeCircleCI, cli: Any, tmp_path: Pat
     result = cli("download-pipeline-artifacts", pipeline.id, "--dest", str(tmp_path), "--workers", "2")
 
     assert result.status == EXIT_OK
-    assert sorted(result.json) == sorted(
-        [
-            str(tmp_path / "release" / "build" / "dist" / "app.tar.gz"),
-            str(tmp_path / "release" / "test" / "reports" / "junit.xml"),
-        ]
-    )
-    assert (tmp_path / "release" / "build" / "dist" / "app.tar.gz").read_bytes() == b"app"
+    assert result.json == [
+        str(tmp_path / "build" / "dist" / "app.tar.gz"),
+        str(tmp_path / "test" / "reports" / "junit.xml"),
+    ]
+    assert (tmp_path / "build" / "dist" / "app.tar.gz").read_bytes() == b"app"
+    assert "downloading 2 artifacts" in result.err and "with 2 workers" in result.err
+
+
+def test_download_pipeline_artifacts_flat_with_a_pattern(fake: FakeCircleCI, cli: Any, tmp_path: Path) -> None:
+    pipeline = fake.trigger_pipeline(SLUG, plan=WITH_APPROVAL)
+    fake.advance(60)
+
+    result = cli("download-pipeline-artifacts", pipeline.id, "--dest", str(tmp_path), "--flat", "--pattern", "*.xml")
+
+    assert result.status == EXIT_OK
+    assert result.json == [str(tmp_path / "reports" / "junit.xml")]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["reports"]
+
+
+def test_download_pipeline_artifacts_flat_refuses_collisions(fake: FakeCircleCI, cli: Any, tmp_path: Path) -> None:
+    same = [
+        WorkflowPlan("a", [JobPlan("one", duration=2, artifacts={"out.txt": b"1"})]),
+        WorkflowPlan("b", [JobPlan("two", duration=2, artifacts={"out.txt": b"2"})]),
+    ]
+    pipeline = fake.trigger_pipeline(SLUG, plan=same)
+    fake.advance(60)
+
+    result = cli("download-pipeline-artifacts", pipeline.id, "--dest", str(tmp_path), "--flat")
+
+    assert result.status == EXIT_USAGE
+    assert "flat=True would write several artifacts to the same file: out.txt" in result.err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_download_pipeline_artifacts_goes_on_after_a_failure(
@@ -199,10 +224,4 @@ def test_download_pipeline_artifacts_goes_on_after_a_failure(
 
     assert result.status == EXIT_ERROR
     assert len(result.json) == 1 and os.path.isfile(result.json[0])
-    assert "1 artifacts failed: release/build/dist/app.tar.gz" in result.err
-
-
-def test_folder_names_are_safe() -> None:
-    assert helpers._safe("deploy/prod") == "deploy_prod"
-    assert helpers._safe("..") == "_"
-    assert helpers._safe("a\\b") == "a_b"
+    assert "1 of 2 artifacts failed: build/dist/app.tar.gz" in result.err
