@@ -31,15 +31,17 @@ COMMANDS = [line[2:] for block in blocks("console") for line in block.splitlines
 
 
 def test_the_page_has_its_examples() -> None:
-    assert len(PYTHON) == 7
-    assert len(COMMANDS) == 15
+    assert len(PYTHON) == 9
+    assert len(COMMANDS) == 23
     assert all(command.startswith("circleci-py ") for command in COMMANDS)
 
 
 @pytest.fixture
 def in_a_folder(fake: FakeCircleCI, fake_time: FakeTime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run in an empty folder, with the SDK's waits moving the fake's clock."""
+    """Run in an empty folder, with the SDK's waits moving the fake's clock, and the secrets the page syncs."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYPI_TOKEN", "pypi-example")
+    monkeypatch.setenv("DEPLOY_KEY", "example-key")
     return tmp_path
 
 
@@ -70,6 +72,7 @@ def test_command_line_example(
     fake.advance(60)
     monkeypatch.setenv("PIPELINE_ID", pipeline.id)
     monkeypatch.setenv("CIRCLE_BRANCH", "main")
+    monkeypatch.setenv("CIRCLE_SHA1", pipeline.revision)
     fake.state.project(SLUG)  # the seeded project the page uses
     argv = [os.path.expandvars(word) for word in shlex.split(line)][1:]
     if argv[:2] == ["v2", "delete-env-var"]:
