@@ -1030,7 +1030,7 @@ class SDK:
         output.
         """
         try:
-            document = _plain(self._v1.v3.get_job(job_id))
+            document = _plain(self._v1.v3.get_job(job_id) or {})
         except NotFound:
             self._progress(f"API v3 has no job {job_id}: reading the step logs at their output_url.")
             return None

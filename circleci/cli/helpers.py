@@ -435,6 +435,8 @@ def read_variables(names: list[str], path: Optional[str]) -> dict[str, str]:
             text = sys.stdin.read() if path == "-" else _read_text(path)
         except OSError as exc:
             raise UsageError(f"cannot read {where}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"cannot read {where}: it is not UTF-8 text") from None
         variables = _parse_lines(text, where)
     for name in names:
         if name in variables:

@@ -343,6 +343,16 @@ def test_a_bad_file_is_refused_by_line(
     assert message in result.err and "s3cret" not in result.err
 
 
+def test_a_file_that_is_not_text_is_refused(fake: FakeCircleCI, cli: Any, in_job: None, tmp_path: Path) -> None:
+    values = tmp_path / "vars.env"
+    values.write_bytes(b"A=\xffs3cret\n")
+
+    result = cli("sync-project-env", "--from-file", str(values))
+
+    assert result.status == EXIT_USAGE
+    assert result.err.strip().endswith("it is not UTF-8 text") and "s3cret" not in result.err
+
+
 def test_a_name_in_the_file_and_the_environment_is_refused(
     fake: FakeCircleCI, cli: Any, in_job: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -183,3 +183,16 @@ def test_v3_output_with_a_parallel_step(sdk: SDK, rsps: responses.RequestsMock) 
     assert sdk.failed_steps("org", "repo", 42) == [FailedStep("Run tests", 1, "failed", 1, "9 passed\nE\n")]
     assert log_requests(rsps) == []
     assert all(call.request.headers["Authorization"] == "Bearer secret-token" for call in rsps.calls[1:4])
+
+
+def test_an_empty_v3_job_falls_back_to_output_url(sdk: SDK, rsps: responses.RequestsMock) -> None:
+    job_id = "4405c050-a8b8-474f-aa70-79efcf25bc4a"
+    body = {
+        "workflows": {"job_id": job_id},
+        "steps": [{"name": "Checkout code", "actions": [action(1, "Checkout code")]}],
+    }
+    rsps.get(BUILD, json=body)
+    rsps.get(f"{API.replace('v1.1', 'v3')}/jobs/{job_id}", body=b"")
+    rsps.get(f"{LOGS}/1-0", body=log(("out", "Cloning into '.'...\n")))
+
+    assert sdk.job_log("org", "repo", 42) == "Cloning into '.'...\n"
