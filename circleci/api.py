@@ -52,15 +52,23 @@ def _v2_url(url: str) -> str:
 
 
 def _warn_without_version(url: str) -> None:
-    """Warn when a base URL ends with ``/api`` and no API version (as pycircleci's base URL does)."""
-    if urlsplit(url).path.rstrip("/").rpartition("/")[2].lower() == "api":
-        warnings.warn(
-            f"Api url {url!r} has no API version, so v1.1 calls go to {url}/me, {url}/project/... "
-            f"and CircleCI answers 404. Api expects the v1.1 base URL, 'https://<host>/api/v1.1' "
-            f"(e.g. {DEFAULT_URL!r}): did you mean {url + '/v1.1'!r}?",
-            UserWarning,
-            stacklevel=3,
-        )
+    """Warn when a base URL has no API version: it ends with ``/api`` (pycircleci's form), or is circleci.com bare."""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    if path.rpartition("/")[2].lower() == "api":
+        meant = url.rstrip("/") + "/v1.1"
+    elif not path and (parts.hostname or "").lower() == "circleci.com":
+        # CircleCI's own host serves the API under /api only; elsewhere a bare host may be a proxy of yours
+        meant = url.rstrip("/") + "/api/v1.1"
+    else:
+        return
+    warnings.warn(
+        f"Api url {url!r} has no API version, so v1.1 calls go to {url.rstrip('/')}/me, "
+        f"{url.rstrip('/')}/project/... and CircleCI answers 404. Api expects the v1.1 base URL, "
+        f"'https://<host>/api/v1.1' (e.g. {DEFAULT_URL!r}): did you mean {meant!r}?",
+        UserWarning,
+        stacklevel=3,
+    )
 
 
 class Api(BaseClient):
@@ -89,10 +97,11 @@ class Api(BaseClient):
         :doc:`/sunset`.
     :raises InvalidArgumentError: for any other ``sunset``.
 
-    A ``url`` that ends with ``/api`` and no version (pycircleci's form) is
-    used as given, with a :class:`UserWarning` naming the expected
-    ``.../api/v1.1``: v1.1 calls would go to ``/api/me`` and get 404. Other
-    custom URLs (a proxy, a path of your own) are used as given, silently.
+    A ``url`` that ends with ``/api`` and no version (pycircleci's form), or
+    that is ``https://circleci.com`` without a path, is used as given, with a
+    :class:`UserWarning` naming the expected ``.../api/v1.1``: v1.1 calls
+    would go to ``/api/me`` (or ``/me``) and get 404. Other custom URLs (a
+    proxy, a path of your own) are used as given, silently.
 
     .. versionadded:: 1.3.0 ``sunset``.
     """

@@ -14,6 +14,7 @@ defaults). Any change brings it back to ``interval``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import math
@@ -44,6 +45,7 @@ from .utils import parse_time
 from .v2 import ApiV2
 
 __all__ = [
+    "JOB_STATUSES",
     "MAX_INTERVAL_FACTOR",
     "ON_HOLD_CHOICES",
     "SDK",
@@ -567,31 +569,50 @@ class SDK:
         return _Waiting(f"no pipeline of {where} for revision {prefix} yet", prefix)
 
     def latest_job(
-        self, project_slug: str, job_name: str, *, branch: Optional[str] = None, status: Optional[str] = "success"
+        self,
+        project_slug: str,
+        job_name: str,
+        *,
+        branch: Optional[str] = None,
+        status: Optional[str] = "success",
+        max_pipelines: Optional[int] = 100,
     ) -> Optional[LatestJob]:
         """The newest job of a name, and its number: "the latest successful ``docs`` job on main".
 
         Pipelines are read newest first, a page at a time; for each, its
         workflows (newest first, so a rerun wins over the run before it),
         and for each workflow its jobs, stopping at the first match: when
-        the job ran in the latest pipeline this costs three calls.
+        the job ran in the latest pipeline this costs three calls. The
+        search gives up after ``max_pipelines`` pipelines, so a name that
+        never ran does not cost a walk through the project's whole history.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
         :param job_name: the job's name, as in the config.
         :param branch: only jobs of pipelines of this branch.
-        :param status: only jobs with this status (default ``"success"``);
-            ``None`` for any status.
+        :param status: only jobs with this status (default ``"success"``),
+            one of the job statuses of API v2; ``None`` for any status.
+        :param max_pipelines: how many of the newest pipelines to look
+            through (default 100); ``None`` for all of them.
         :returns: a :class:`LatestJob` (the job as the workflow lists it,
             and its number, plus its workflow and pipeline), or ``None``
-            when no pipeline has such a job.
-        :raises InvalidArgumentError: for an empty ``job_name``.
+            when none of those pipelines has such a job.
+        :raises InvalidArgumentError: for an empty ``job_name``, a
+            ``status`` that is not a job status, or a bad ``max_pipelines``,
+            before anything is sent.
 
         .. versionadded:: 1.3.0
         """
         if not isinstance(job_name, str) or not job_name:
             raise InvalidArgumentError(job_name, "job_name must be a job's name")
+        if status is not None and status not in JOB_STATUSES:
+            raise InvalidArgumentError(status, f"status must be None or one of {', '.join(sorted(JOB_STATUSES))}")
+        if max_pipelines is not None and (
+            isinstance(max_pipelines, bool) or not isinstance(max_pipelines, int) or max_pipelines < 1
+        ):
+            raise InvalidArgumentError(max_pipelines, "max_pipelines must be a positive integer or None")
         what = f"{status} {job_name}" if status is not None else job_name
-        for pipeline in self._each(self._v2.list_pipelines_for_project, project_slug, branch=branch):
+        pipelines = self._each(self._v2.list_pipelines_for_project, project_slug, branch=branch)
+        for pipeline in itertools.islice(pipelines, max_pipelines):
             workflows = sorted(self._workflows(pipeline["id"]), key=_created_key, reverse=True)
             for workflow in workflows:
                 for job in self._jobs(workflow["id"]):
@@ -601,7 +622,8 @@ class SDK:
                             f" (pipeline {pipeline.get('number')}, workflow {workflow.get('name')})."
                         )
                         return LatestJob(job, int(job["job_number"]), workflow, pipeline)
-        self._progress(f"no {what} job found in the pipelines of {project_slug}.")
+        newest = "" if max_pipelines is None else f"newest {max_pipelines} "
+        self._progress(f"no {what} job found in the {newest}pipelines of {project_slug}.")
         return None
 
     def cancel_redundant_workflows(
@@ -1159,6 +1181,14 @@ _FINISHED = _FAILED | {"success", "not_run"}
 _ON_HOLD = "on_hold"
 _CANCELLABLE = _RUNNING | {_ON_HOLD}
 _SETTING_UP = frozenset({"setup-pending", "setup", "pending"})
+JOB_STATUSES = frozenset(
+    {
+        "success", "running", "not_run", "failed", "retried", "queued", "not_running",
+        "infrastructure_fail", "timedout", "on_hold", "terminated-unknown", "blocked", "canceled", "unauthorized",
+    }
+)  # fmt: skip
+"""The statuses of a v2 job (the spec's enum), which :meth:`SDK.latest_job` accepts as ``status``."""
+
 _FAILED_JOB = frozenset({"failed", "infrastructure_fail", "timedout", "unauthorized", "terminated-unknown"})
 _FAILED_ACTION = frozenset({"failed", "timedout", "infrastructure_fail"})
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")

@@ -49,7 +49,10 @@ def parse_time(value: Union[str, int, float, datetime, None]) -> Optional[dateti
     if not isinstance(value, str):
         if not math.isfinite(value):
             raise InvalidArgumentError(value, "a timestamp in seconds must be a finite number")
-        return datetime.fromtimestamp(value, tz=timezone.utc)
+        try:
+            return datetime.fromtimestamp(value, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            raise InvalidArgumentError(value, "a timestamp in seconds out of the range of dates") from None
     match = _TIMESTAMP.fullmatch(value.strip())
     if match is None:
         raise InvalidArgumentError(value, "not a timestamp CircleCI sends (ISO 8601 expected)")
@@ -59,7 +62,10 @@ def parse_time(value: Union[str, int, float, datetime, None]) -> Optional[dateti
         moment = datetime.fromisoformat(f"{match['date']}T{clock}.{fraction}")
     except ValueError:
         raise InvalidArgumentError(value, "not a valid date and time") from None
-    return moment.replace(tzinfo=_zone(match["zone"])).astimezone(timezone.utc)
+    try:
+        return moment.replace(tzinfo=_zone(match["zone"])).astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        raise InvalidArgumentError(value, "a date and time out of the range of dates once in UTC") from None
 
 
 def _utc(moment: datetime) -> datetime:

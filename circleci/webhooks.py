@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Sequence
 from typing import Any, Optional, TypedDict, Union
 
 __all__ = [
@@ -127,15 +128,16 @@ WebhookEvent = Union[WorkflowCompleted, JobCompleted]
 """Either payload; tell them apart by ``type``."""
 
 
-def signature(body: bytes, secret: Union[str, bytes]) -> str:
+def signature(body: Union[bytes, str], secret: Union[str, bytes]) -> str:
     """The ``v1`` signature of a body: the lowercase hex HMAC-SHA256 keyed with the secret.
 
-    :param body: the raw request body, as received.
+    :param body: the raw request body, as received (text is taken as UTF-8).
     :param secret: the webhook's signing secret.
     :returns: 64 hex digits (without the ``v1=`` prefix).
     """
     key = secret.encode() if isinstance(secret, str) else secret
-    return hmac.new(key, body, hashlib.sha256).hexdigest()
+    data = body.encode() if isinstance(body, str) else body
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
 def signatures(header: str) -> dict[str, list[str]]:
@@ -152,26 +154,31 @@ def signatures(header: str) -> dict[str, list[str]]:
     return found
 
 
-def verify_signature(secret: Union[str, bytes, list[str]], body: bytes, header: Optional[str]) -> bool:
+def verify_signature(
+    secret: Union[str, bytes, Sequence[Union[str, bytes]]], body: Union[bytes, str], header: Optional[str]
+) -> bool:
     """Whether a delivery's ``circleci-signature`` header holds a valid ``v1`` signature of its body.
 
-    Only ``v1`` signatures count, and each is compared in constant time.
+    Only ``v1`` signatures count, and each is compared in constant time, as
+    bytes. A header from anyone (text that is not hex, not ASCII, absent)
+    gives ``False``, never an exception.
 
-    :param secret: the signing secret, or a list of secrets (while rotating
-        one, accept the old and the new).
-    :param body: the raw request body, exactly as received (not re-encoded JSON).
+    :param secret: the signing secret, or a list or tuple of secrets (while
+        rotating one, accept the old and the new).
+    :param body: the raw request body, exactly as received (not re-encoded
+        JSON; text is taken as UTF-8).
     :param header: the ``circleci-signature`` header, or ``None`` when it is missing.
     :returns: ``True`` when one ``v1`` signature matches one secret.
     """
-    if not header:
+    if not header or not isinstance(header, str):
         return False
-    secrets = secret if isinstance(secret, list) else [secret]
-    given = signatures(header).get("v1", [])
+    secrets = [secret] if isinstance(secret, (str, bytes)) else list(secret)
+    given = [candidate.lower().encode("utf-8", "surrogateescape") for candidate in signatures(header).get("v1", [])]
     valid = False
     for key in secrets:
-        expected = signature(body, key)
+        expected = signature(body, key).encode()
         for candidate in given:
-            valid |= hmac.compare_digest(expected, candidate.lower())
+            valid |= hmac.compare_digest(expected, candidate)
     return valid
 
 

@@ -158,6 +158,15 @@ def test_versioned_and_deliberate_urls_do_not_warn(url: str) -> None:
         assert Api("t", url).url == url
 
 
+@pytest.mark.parametrize("url", ["https://circleci.com", "https://circleci.com/", "https://CircleCI.com"])
+def test_circleci_com_without_a_path_warns_naming_the_full_url(url: str) -> None:
+    with pytest.warns(UserWarning, match=r"has no API version") as caught:
+        api = Api("t", url)
+
+    assert api.url == url.rstrip("/")
+    assert f"did you mean {url.rstrip('/') + '/api/v1.1'!r}" in str(caught[0].message)
+
+
 def test_experimental_warns_at_the_caller_too() -> None:
     with pytest.warns(UserWarning, match="has no API version") as caught:
         Experimental("t", "https://circleci.com/api")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from ..environment import job_value
-from ..sdk import SDK, Outcome
+from ..sdk import ON_HOLD_CHOICES, SDK, Outcome
 from . import Failed, Session, UsageError, common_options
 from .operations import check_slug
 
@@ -135,13 +135,27 @@ def _finished(outcome: Outcome) -> dict[str, Any]:
 # -- the helpers ---------------------------------------------------------------
 
 
+def _on_hold_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--on-hold",
+        choices=ON_HOLD_CHOICES,
+        default="return",
+        help="a workflow waiting for an approval: return when the others finished (default), wait for the "
+        "approval, or fail (exit status 1)",
+    )
+
+
 def _wait_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     _pipeline_argument(parser)
     _wait_options(parser, 1800)
+    _on_hold_option(parser)
 
 
 def _wait_pipeline(sdk: SDK, args: argparse.Namespace) -> Any:
-    return _finished(sdk.wait_for_pipeline(args.pipeline_id, interval=args.interval, timeout=args.timeout))
+    outcome = sdk.wait_for_pipeline(
+        args.pipeline_id, interval=args.interval, timeout=args.timeout, on_hold=args.on_hold
+    )
+    return _finished(outcome)
 
 
 def _trigger_and_wait_arguments(parser: argparse.ArgumentParser) -> None:
@@ -158,6 +172,7 @@ def _trigger_and_wait_arguments(parser: argparse.ArgumentParser) -> None:
         help="pipeline parameter; may be repeated",
     )
     _wait_options(parser, 1800)
+    _on_hold_option(parser)
 
 
 def _trigger_and_wait(sdk: SDK, args: argparse.Namespace) -> Any:
@@ -169,6 +184,7 @@ def _trigger_and_wait(sdk: SDK, args: argparse.Namespace) -> Any:
         interval=args.interval,
         timeout=args.timeout,
         raise_on_failure=False,
+        on_hold=args.on_hold,
     )
     return _finished(outcome)
 

@@ -86,7 +86,7 @@ CLIENTS: list[ClientCommands] = [
         "v3",
         ApiV3,
         lambda api: api.v3,
-        "API v3 (circleci.v3.ApiV3, Cloud only): runs, workflows, jobs and their output, projects, ...",
+        "API v3 (circleci.v3.ApiV3, Cloud only): runs, workflows, jobs and their output, projects and more",
         frozenset({"iterate", "request"}),
     ),
 ]

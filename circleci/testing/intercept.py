@@ -3,7 +3,8 @@
 Both patch a library function for the length of a ``with`` block and put it
 back after: :func:`redirect` wraps ``requests``' :class:`~requests.adapters.HTTPAdapter`
 ``send`` (every ``requests`` session sends through it), :func:`patch_sleep`
-replaces :func:`time.sleep`. The fake's own threads keep the real sleep.
+replaces :func:`time.sleep` (and moves :func:`time.monotonic` with it). The
+fake's own threads keep the real sleep.
 """
 
 from __future__ import annotations
@@ -44,15 +45,27 @@ def redirect(origin: str, target: str) -> Iterator[None]:
 def patch_sleep(advance: Callable[[float], None]) -> Iterator[None]:
     """Make :func:`time.sleep` call ``advance(seconds)`` instead of waiting.
 
+    :func:`time.monotonic` moves on by the same seconds, so a deadline that
+    polling code measures with it (``time.monotonic() + timeout``) passes
+    after the fake time slept, not after as much real time: a wait that
+    times out does so at once.
+
     :param advance: what moves the fake clock (:meth:`FakeCircleCI.advance`).
     """
-    original = time.sleep
+    original_sleep, original_monotonic = time.sleep, time.monotonic
+    slept = [0.0]
 
     def sleep(seconds: float) -> None:
-        advance(max(0.0, float(seconds)))
+        seconds = max(0.0, float(seconds))
+        slept[0] += seconds
+        advance(seconds)
+
+    def monotonic() -> float:
+        return original_monotonic() + slept[0]
 
     time.sleep = sleep  # type: ignore[assignment]
+    time.monotonic = monotonic
     try:
         yield
     finally:
-        time.sleep = original
+        time.sleep, time.monotonic = original_sleep, original_monotonic

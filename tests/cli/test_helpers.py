@@ -225,3 +225,27 @@ def test_download_pipeline_artifacts_goes_on_after_a_failure(
     assert result.status == EXIT_ERROR
     assert len(result.json) == 1 and os.path.isfile(result.json[0])
     assert "1 of 2 artifacts failed: build/dist/app.tar.gz" in result.err
+
+
+@pytest.mark.parametrize(("choice", "status"), [("return", EXIT_OK), ("fail", EXIT_FAILED), ("wait", EXIT_TIMEOUT)])
+def test_on_hold_is_a_choice(fake: FakeCircleCI, fake_time: FakeTime, cli: Any, choice: str, status: int) -> None:
+    fake.set_plan(SLUG, WITH_APPROVAL)
+
+    result = cli("trigger-and-wait", "--project-slug", SLUG, "--on-hold", choice, "--interval", "5", "--timeout", "120")
+
+    assert result.status == status, result.err
+    if choice == "return":
+        assert [wf["name"] for wf in result.json["on_hold"]] == ["hold"]
+    elif choice == "fail":
+        assert "hold" in result.err
+    else:
+        assert "gave up after 120 seconds" in result.err
+
+
+def test_wait_pipeline_takes_on_hold_too(fake: FakeCircleCI, fake_time: FakeTime, cli: Any) -> None:
+    pipeline = fake.trigger_pipeline(SLUG, plan=WITH_APPROVAL)
+
+    result = cli("wait-pipeline", pipeline.id, "--on-hold", "fail", "--interval", "5")
+
+    assert result.status == EXIT_FAILED
+    assert "hold" in result.err

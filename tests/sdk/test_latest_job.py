@@ -63,8 +63,8 @@ def test_nothing_found_is_none(live: SDK, history: FakeCircleCI, messages: list[
     assert live.latest_job(SLUG, "deploy", status=None) is None
     assert live.latest_job(SLUG, "docs", branch="gone") is None
     assert messages == [
-        "no deploy job found in the pipelines of gh/acme/docs.",
-        "no success docs job found in the pipelines of gh/acme/docs.",
+        "no deploy job found in the newest 100 pipelines of gh/acme/docs.",
+        "no success docs job found in the newest 100 pipelines of gh/acme/docs.",
     ]
 
 
@@ -80,4 +80,25 @@ def test_a_job_still_blocked_has_no_number_and_is_not_found(live: SDK, server: F
 def test_a_job_name_is_required(live: SDK, sent: list[str], name: object) -> None:
     with pytest.raises(InvalidArgumentError):
         live.latest_job(SLUG, name)  # type: ignore[arg-type]
+    assert sent == []
+
+
+def test_the_search_stops_after_max_pipelines(live: SDK, history: FakeCircleCI, sent: list[str]) -> None:
+    # the newest pipeline of main is 3, where docs failed
+    assert live.latest_job(SLUG, "docs", branch="main", max_pipelines=1) is None
+    assert sum(line.endswith("/workflow") for line in sent) == 1
+    found = live.latest_job(SLUG, "docs", max_pipelines=None, branch="main")
+    assert found is not None and found.job["status"] == "success"
+
+
+@pytest.mark.parametrize(
+    ("options", "bad"),
+    [({"status": "succeeded"}, "succeeded"), ({"max_pipelines": 0}, 0), ({"max_pipelines": True}, True)],
+)
+def test_bad_status_or_bound_is_refused_before_sending(
+    live: SDK, sent: list[str], options: dict[str, object], bad: object
+) -> None:
+    with pytest.raises(InvalidArgumentError) as raised:
+        live.latest_job(SLUG, "docs", **options)  # type: ignore[arg-type]
+    assert raised.value.argument == bad
     assert sent == []

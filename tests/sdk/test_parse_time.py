@@ -53,3 +53,9 @@ def test_none_numbers_and_datetimes() -> None:
 def test_what_is_not_a_timestamp_is_refused(bad: Any) -> None:
     with pytest.raises(InvalidArgumentError):
         parse_time(bad)
+
+
+@pytest.mark.parametrize("value", [1e20, -1e15, "9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00"])
+def test_values_out_of_the_range_of_dates_are_refused_typed(value: object) -> None:
+    with pytest.raises(InvalidArgumentError):
+        parse_time(value)  # type: ignore[arg-type]
