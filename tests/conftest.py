@@ -7,6 +7,7 @@ from typing import Callable
 import pytest
 
 import circleci.sdk
+from circleci.testing import FakeCircleCI
 
 CIRCLECI_ENVIRONMENT = (
     "CIRCLE_TOKEN",
@@ -19,6 +20,32 @@ CIRCLECI_ENVIRONMENT = (
     "CIRCLECI_API_URL",
     "CIRCLE_REPOSITORY_URL",
 )
+
+
+#: Where the clock of every FakeCircleCI built by the suite starts, unless the test passes
+#: ``start=``: before CircleCI's 2026-12-07 and 2027-02-01 changes, whatever the real date is.
+FAKE_START = "2026-11-16T12:00:00Z"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "fake_starts_now: FakeCircleCI's clock starts at the real time, its public default "
+        "(for a test that compares the fake's times with the wall clock and does not depend on the date)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def fake_circleci_start(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start every FakeCircleCI of the test at :data:`FAKE_START` unless it is given ``start=``.
+
+    Only the keyword's default changes, for this test's duration; ``FakeCircleCI()``
+    outside the suite still starts now.
+    """
+    if request.node.get_closest_marker("fake_starts_now") is None:
+        defaults = FakeCircleCI.__init__.__kwdefaults__
+        assert defaults is not None and defaults["start"] is None
+        monkeypatch.setitem(defaults, "start", FAKE_START)
 
 
 @pytest.fixture(autouse=True)

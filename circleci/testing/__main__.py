@@ -36,7 +36,7 @@ def serve(fake: FakeCircleCI, timeout: Optional[float], stop: threading.Event) -
     print(f"  export CIRCLECI_API_URL={fake.url}")
     print(f"  export CIRCLE_TOKEN={fake.token}")
     print(f"In Python: Api({fake.token!r}, {fake.url!r}) (Api itself does not read CIRCLECI_API_URL)")
-    print(f"API v2: {fake.url_v2}   artifacts: {fake.storage_url}")
+    print(f"API v2: {fake.url_v2}   API v3: {fake.url_v3}   artifacts: {fake.storage_url}")
     print("Projects: " + ", ".join(sorted(fake.state.projects)))
     print("Press Ctrl-C to stop.", flush=True)
     try:

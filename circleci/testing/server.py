@@ -1,7 +1,7 @@
 """FakeCircleCI: the two HTTP listeners and what they answer.
 
 The API listener (``127.0.0.1``) answers v1.1 and v2 through one routing
-table; the storage listener (reached as ``localhost``, a different host for
+table, and v3 through the v3 modules; the storage listener (reached as ``localhost``, a different host for
 HTTP clients) serves artifacts. Every request goes the same way: faults,
 then the token, then the route, then the body's schema, then the handler,
 under the state's lock.
@@ -180,8 +180,8 @@ class FakeCircleCI:
     """An in-memory CircleCI server for tests and demos.
 
     Start it (``with FakeCircleCI() as fake:`` or :meth:`start`), point a
-    client at :attr:`url` with :attr:`token`, and it answers the v1.1 and v2
-    API from a seeded state (see :mod:`circleci.testing.seed`). Triggered
+    client at :attr:`url` with :attr:`token`, and it answers the v1.1, v2 and
+    v3 APIs from a seeded state (see :mod:`circleci.testing.seed`). Triggered
     pipelines run their workflows on the fake clock: :meth:`advance` moves it,
     or ``realtime=True`` lets it follow real time.
 

@@ -15,6 +15,9 @@ PLAN = [
     WorkflowPlan("lint", [JobPlan("ruff", duration=1)]),
 ]
 
+# The lookback is counted from the wall clock, so the fake's pipelines must be created at the real time.
+pytestmark = pytest.mark.fake_starts_now
+
 
 @pytest.fixture
 def pipelines(server: FakeCircleCI) -> list[Pipeline]:

@@ -19,6 +19,7 @@ def python_blocks(text: str) -> list[str]:
     return [textwrap.dedent(block) for block in found]
 
 
+@pytest.mark.fake_starts_now  # cancel_redundant_workflows' lookback is counted from the wall clock
 def test_the_examples_run_offline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any, Optional
 
@@ -10,8 +9,7 @@ import pytest
 import requests
 
 from circleci.testing import FakeCircleCI, JobPlan, WorkflowPlan
-from circleci.testing.routing import Call
-from circleci.testing.v2_admin import USAGE_EXPORT_DELAY, continuation_key, update_trigger
+from circleci.testing.v2_admin import USAGE_EXPORT_DELAY, continuation_key
 
 SLUG = "gh/acme/widget"
 
@@ -180,19 +178,18 @@ def test_definitions_and_triggers(call: Client, fake: FakeCircleCI) -> None:
     source = {"provider": "webhook", "webhook": {"sender": "me"}}
     trigger = call("POST", f"{base}/{definition['id']}/triggers", json={"event_source": source, "event_name": "go"})
     assert trigger["event_source"]["webhook"]["url"].endswith(trigger["id"])
-    # schedule triggers are in the 2026-08 spec only: the request schemas of the vendored file refuse them
-    params = {"project_id": app.id, "trigger_id": trigger["id"]}
-
-    def update(body: dict[str, Any]) -> Any:
-        with fake.state.lock:
-            return json.loads(update_trigger(Call(fake.state, params, {}, body, fake.root_url)).body)
-
+    path = f"/projects/{app.id}/triggers/{trigger['id']}"
     schedule = {"schedule": {"cron_expression": "0 * * * *", "attribution_actor": "system"}}
-    assert update({"event_source": schedule})["event_source"]["schedule"] == {"cron_expression": "0 * * * *"}
+    system = call("PATCH", path, json={"event_source": schedule})
+    assert system["event_source"]["schedule"] == {"cron_expression": "0 * * * *"}
     current = {"schedule": {"cron_expression": "5 * * * *"}}
-    assert update({"event_source": current})["event_source"]["schedule"]["attribution_actor"] == {
+    assert call("PATCH", path, json={"event_source": current})["event_source"]["schedule"]["attribution_actor"] == {
         "id": fake.state.user.id
     }
+    hourly = {"provider": "schedule", **schedule}
+    created = call("POST", f"{base}/{definition['id']}/triggers", json={"event_source": hourly, "event_name": "tick"})
+    assert created["event_source"] == {"provider": "schedule", "schedule": {"cron_expression": "0 * * * *"}}
+    assert call("GET", f"/projects/{app.id}/triggers/{created['id']}") == created
     call("DELETE", f"{base}/{definition['id']}")
     call("GET", f"/projects/{app.id}/triggers/{trigger['id']}", 404, "Trigger not found")
     call("GET", f"{base}/{definition['id']}", 404, "Pipeline definition not found")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from circleci.api import Api
 from circleci.error import ClientError, NotFound, ServerError
 from circleci.testing import FakeCircleCI, JobPlan, WorkflowPlan
 from circleci.v2 import ApiV2
@@ -291,3 +292,11 @@ def test_an_operation_the_fake_does_not_implement_says_so(v2: ApiV2, fake: FakeC
     fake.router.routes = [route for route in fake.router.routes if route.name != "getFlakyTests"]
     with pytest.raises(ServerError, match="FakeCircleCI does not implement getFlakyTests"):
         v2._request("GET", "insights/gh/acme/widget/flaky-tests")
+
+
+def test_v2_slugs_match_case_exactly_where_v1_1_paths_ignore_it(v2: ApiV2, fake: FakeCircleCI) -> None:
+    with pytest.raises(NotFound):
+        v2.get_project_by_slug("gh/ACME/Widget")
+    assert v2.get_project_by_slug(SLUG)["slug"] == SLUG
+    with Api(fake.token, fake.url, retries=0) as api:
+        assert api.get_project_build_summary("ACME", "Widget", limit=1)[0]["reponame"] == "widget"

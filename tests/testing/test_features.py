@@ -176,7 +176,7 @@ def test_seeding_without_internals(v2: ApiV2, fake: FakeCircleCI) -> None:
     assert v2.get_current_user()["login"] == "octocat"
     project = fake.add_project("acme", "numbered", first_build_number=500)
     old = fake.trigger_pipeline(
-        project.slug, revision="c" * 40, at=time.time() - 3600 * 3, actor="someone", parameters={"x": 1}, tag="v1"
+        project.slug, revision="c" * 40, at=fake.clock.now() - 3600 * 3, actor="someone", parameters={"x": 1}, tag="v1"
     )
     assert fake.state.workflows  # replayed to now: finished
     view = v2.get_pipeline_by_id(old.id)

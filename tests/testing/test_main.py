@@ -21,6 +21,15 @@ def test_once_prints_the_settings(capsys: pytest.CaptureFixture[str]) -> None:
     assert "In Python: Api('abc', 'http://127.0.0.1:" in out
 
 
+def test_it_prints_the_url_of_each_api_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert standalone.main(["--once"]) == 0
+    out = capsys.readouterr().out
+    v1 = out.split("export CIRCLECI_API_URL=")[1].split()[0]
+    root = v1.removesuffix("/api/v1.1")
+    assert f"API v2: {root}/api/v2 " in out
+    assert f"API v3: {root}/api/v3 " in out
+
+
 def test_it_serves_until_stopped(capsys: pytest.CaptureFixture[str]) -> None:
     stop = threading.Event()
     runner = threading.Thread(target=standalone.main, args=(["--timeout", "5"],), kwargs={"stop": stop})

@@ -58,6 +58,7 @@ def test_wait_for_an_errored_pipeline_raises(sdk: SDK, fast: FakeCircleCI) -> No
         sdk.wait_for_pipeline(pipeline.id, interval=FAST, timeout=5)
 
 
+@pytest.mark.fake_starts_now  # the lookback is counted from the wall clock
 def test_pipeline_singleton_waits_for_the_earlier_pipeline(sdk: SDK, fast: FakeCircleCI) -> None:
     earlier = fast.trigger_pipeline(SLUG)
     fast.advance(1)
