@@ -39,9 +39,13 @@ from .validation import body_error
 
 _real_sleep = sleep
 
-__all__ = ["DEFAULT_TOKEN", "FakeCircleCI", "LoggedRequest"]
+__all__ = ["DEFAULT_TOKEN", "SEEDED_START", "FakeCircleCI", "LoggedRequest"]
 
 log = logging.getLogger("circleci.testing")
+
+SEEDED_START = "2026-11-16T12:00:00Z"
+"""Where the clock of a :class:`FakeCircleCI` given a ``seed`` (and no ``start``) starts: a fixed moment,
+before CircleCI's 2026-12-07 and 2027-02-01 removals, so seeded runs are identical whenever they run."""
 
 DEFAULT_TOKEN = "fake-circleci-token"
 """The token a :class:`FakeCircleCI` accepts unless told otherwise."""
@@ -190,17 +194,19 @@ class FakeCircleCI:
     :param speed: fake seconds per real second, with ``realtime``.
     :param token: the token it accepts; more with :meth:`add_token`.
     :param seeded: start with the seeded user, projects and history.
-    :param seed: makes ids and revisions reproducible.
+    :param seed: makes ids, revisions and timestamps reproducible: given,
+        and without ``start``, the clock starts at :data:`SEEDED_START`
+        rather than now. Without it, ids follow seed 0 and the clock starts now.
     :param page_size: items per page of a v2 list.
     :param queue_delay: fake seconds a job is queued before it runs.
     :param setup_delay: fake seconds before a triggered pipeline has workflows.
     :param port: the API's port; 0 (default) picks a free one.
     :param start: the moment the fake clock starts at: an aware
         :class:`~datetime.datetime`, an ISO 8601 text (``"2027-02-01T00:00:00Z"``)
-        or seconds since the epoch; default: now. Date-dependent behaviour
-        (CircleCI's 2026-12-07 and 2027-02-01 removals) follows this clock.
-        With ``seed`` and ``start`` both fixed, ids and timestamps are the
-        same from one run to the next.
+        or seconds since the epoch; default: now (:data:`SEEDED_START` with
+        a ``seed``). Date-dependent behaviour (CircleCI's 2026-12-07 and
+        2027-02-01 removals) follows this clock. With a ``seed``, ids and
+        timestamps are the same from one run to the next.
     """
 
     def __init__(
@@ -210,7 +216,7 @@ class FakeCircleCI:
         speed: float = 1.0,
         token: str = DEFAULT_TOKEN,
         seeded: bool = True,
-        seed: int = 0,
+        seed: Optional[int] = None,
         page_size: int = 20,
         queue_delay: float = 1.0,
         setup_delay: float = 1.0,
@@ -221,11 +227,11 @@ class FakeCircleCI:
             "realtime": realtime,
             "speed": speed,
             "seeded": seeded,
-            "seed": seed,
+            "seed": 0 if seed is None else seed,
             "page_size": page_size,
             "queue_delay": queue_delay,
             "setup_delay": setup_delay,
-            "start": _epoch(start),
+            "start": _epoch(SEEDED_START if start is None and seed is not None else start),
         }
         self.token = token
         self.tokens = {token}

@@ -123,6 +123,7 @@ def running(fake: FakeCircleCI) -> list[Any]:
     return pipelines
 
 
+@pytest.mark.fake_starts_now  # the SDK's lookback counts back from the real time
 def test_cancel_redundant_workflows_in_a_job(
     fake: FakeCircleCI, cli: Any, in_job: None, running: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -138,6 +139,7 @@ def test_cancel_redundant_workflows_in_a_job(
     assert "cancelled 1 redundant workflows of gh/acme/widget on main (kept pipeline" in result.err
 
 
+@pytest.mark.fake_starts_now  # the SDK's lookback counts back from the real time
 def test_cancel_redundant_workflows_keeps_the_one_given(fake: FakeCircleCI, cli: Any, running: list[Any]) -> None:
     result = cli("cancel-redundant-workflows", "--project-slug", SLUG, "--branch", "main", "--keep", running[0].id)
 
@@ -146,6 +148,7 @@ def test_cancel_redundant_workflows_keeps_the_one_given(fake: FakeCircleCI, cli:
     assert all(wf.status == "running" for pipeline in running for wf in pipeline.workflows)
 
 
+@pytest.mark.fake_starts_now  # the SDK's lookback counts back from the real time
 def test_a_refused_cancel_exits_4_and_lists_the_others(fake: FakeCircleCI, cli: Any, running: list[Any]) -> None:
     fake.fail("cancelWorkflow", status=403, message="Permission denied", times=1)
 

@@ -6,6 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
@@ -15,7 +16,7 @@ import requests
 from circleci import webhooks
 from circleci.api import Api
 from circleci.error import ClientError
-from circleci.testing import FakeCircleCI, JobPlan, WorkflowPlan
+from circleci.testing import SEEDED_START, FakeCircleCI, JobPlan, WorkflowPlan
 from circleci.testing.hooks import Deliveries
 from circleci.testing.state import fire_times, timetable_error
 from circleci.v2 import ApiV2
@@ -169,6 +170,21 @@ def test_seeded_fakes_with_a_fixed_start_are_identical() -> None:
             return client.list_pipelines_for_project(SLUG), client.get_current_user()
 
     assert snapshot() == snapshot()
+
+
+@pytest.mark.fake_starts_now
+def test_a_seed_alone_fixes_the_start_so_runs_are_identical() -> None:
+    def snapshot() -> Any:
+        with FakeCircleCI(seed=3) as fake, ApiV2(fake.token, fake.url_v2) as client:
+            fake.trigger_pipeline(SLUG)
+            fake.advance(30)
+            return fake.clock.now(), client.list_pipelines_for_project(SLUG), client.get_current_user()
+
+    first = snapshot()
+    time.sleep(0.01)
+    assert snapshot() == first
+    assert first[0] == datetime.fromisoformat(SEEDED_START.replace("Z", "+00:00")).timestamp() + 30
+    assert abs(FakeCircleCI().clock.now() - time.time()) < 60  # no seed: the clock starts now
 
 
 def test_seeding_without_internals(v2: ApiV2, fake: FakeCircleCI) -> None:
