@@ -31,7 +31,7 @@ class V3Client(OperationClient):
     """A client of API v3: the token goes as ``Authorization: Bearer``, paths come from the endpoint records."""
 
     _VERBS = frozenset({"GET", "POST", "DELETE"})
-    _PREFIX = "/api/v3/"
+    _PREFIX = Endpoint.root
 
     def _request(self, verb: str, endpoint: str, data: Any = None, *, params: Optional[dict[str, Any]] = None) -> Any:
         """Send a request to ``<url>/<endpoint>`` with the Bearer token and return the decoded JSON.
