@@ -100,10 +100,10 @@ def fill(placeholder: str, value: Any) -> str:
 class Operation:
     """Where a method sits in an API's spec: its operationId, verb and path template.
 
-    API versions whose spec gives no operationId (v3) use ``"VERB /path"``.
     Records compare equal when their fields are equal.
 
-    :ivar operation_id: the spec's ``operationId``, e.g. ``"getPipelineById"``.
+    :ivar operation_id: the spec's ``operationId``, e.g. ``"getPipelineById"``;
+        empty for an API whose spec gives none (v3).
     :ivar verb: the HTTP verb.
     :ivar path: the spec's path template, e.g. ``"/pipeline/{pipeline-id}"``.
     :ivar paginated: whether the operation answers pages.
@@ -130,6 +130,11 @@ class Operation:
         object.__setattr__(self, "_names", tuple(split[1::2]))
         object.__setattr__(self, "_fills", tuple(filler(name) for name in self._names))
 
+    @property
+    def key(self) -> str:
+        """What the record is known by in its registry and in messages: the operationId, else ``"VERB /path"``."""
+        return self.operation_id or f"{self.verb} {self.path}"
+
     def placeholders(self) -> list[str]:
         """The ``{name}`` placeholders of the path, in order."""
         return list(self._names)
@@ -145,7 +150,7 @@ class Operation:
         """
         fills = self._fills
         if len(values) != len(fills):
-            raise TypeError(f"{self.operation_id} takes {len(fills)} path value(s), got {len(values)}")
+            raise TypeError(f"{self.key} takes {len(fills)} path value(s), got {len(values)}")
         pieces = self._pieces
         if not fills:
             return pieces[0]
@@ -171,7 +176,7 @@ def marker(registry: dict[str, Any], record: Callable[..., Any] = Operation, *, 
     ``operation(operation_id, verb, path, paginated=False)``; v3 passes its
     own record builder (same parameters as the builder) and ``also="endpoint"``.
 
-    :param registry: operationId -> record, filled as methods are decorated.
+    :param registry: each record by its :attr:`~Operation.key`, filled as methods are decorated.
     :param record: what builds a record from the decorator's arguments.
     :param also: another attribute name the record is put under, besides ``operation``.
     :returns: the decorator factory.
@@ -185,9 +190,9 @@ def marker(registry: dict[str, Any], record: Callable[..., Any] = Operation, *, 
         conformance tests, the command line and the docs.
         """
         made = record(*args, **kwargs)
-        if registry.get(made.operation_id, made) != made:
-            raise ValueError(f"operation {made.operation_id} is recorded twice with different paths")
-        registry[made.operation_id] = made
+        if registry.get(made.key, made) != made:
+            raise ValueError(f"operation {made.key} is recorded twice with different paths")
+        registry[made.key] = made
 
         def mark(method: F) -> F:
             method.operation = made  # type: ignore[attr-defined]

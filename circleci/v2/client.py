@@ -17,6 +17,7 @@ from .._client import BaseClient
 from .._operation import Operation
 from ..error import InvalidArgumentError, PaginationLoopError
 from ..transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport
+from ._operation import OPERATIONS
 from .context import ContextOperations
 from .deploy import DeployOperations
 from .groups import GroupsOperations
@@ -165,7 +166,7 @@ class ApiV2(
             first item is asked for.
         """
         record = getattr(method, "operation", None)
-        if not isinstance(record, Operation) or not record.paginated:
+        if not isinstance(record, Operation) or OPERATIONS.get(record.key) is not record or not record.paginated:
             name = getattr(method, "__name__", repr(method))
             raise InvalidArgumentError(name, "iterate takes a paginated method of the client, such as list_pipelines")
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):

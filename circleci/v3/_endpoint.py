@@ -27,7 +27,8 @@ class Endpoint(Operation):
     """Where a method sits in ``spec/v3-endpoints.json`` and how it talks to it.
 
     An :class:`~circleci._operation.Operation` (v3 has no operationIds: its
-    ``operation_id`` is ``"VERB /path"``) with v3's own facts:
+    ``operation_id`` is empty and its ``key`` is ``"VERB /path"``) with v3's
+    own facts:
 
     :ivar confidence: the reference's confidence mark for the endpoint.
     :ivar body: ``"envelope"`` (``{"data": {"attributes", "references"}}``),
@@ -67,9 +68,7 @@ class Endpoint(Operation):
         """
         if confidence not in CONFIDENCES:
             raise ValueError(f"unknown confidence {confidence!r}")
-        return cls(
-            f"{verb} {path}", verb, path, paginated, confidence, body, page_in_body, max_limit, limit_with_cursor
-        )
+        return cls("", verb, path, paginated, confidence, body, page_in_body, max_limit, limit_with_cursor)
 
 
 #: ``"VERB /path"`` -> record, filled as the ApiV3 modules are imported.

@@ -22,14 +22,14 @@ def test_a_v3_record_is_an_operation_reachable_under_both_names() -> None:
     record = ApiV3.get_job.endpoint  # type: ignore[attr-defined]
     assert isinstance(record, Operation) and isinstance(record, Endpoint)
     assert ApiV3.get_job.operation is record  # type: ignore[attr-defined]
-    assert record.operation_id == "GET /api/v3/jobs/{job_id}"
-    assert ENDPOINTS[record.operation_id] is record
+    assert (record.operation_id, record.key) == ("", "GET /api/v3/jobs/{job_id}")
+    assert ENDPOINTS[record.key] is record
     assert record.expand("a b/c") == "jobs/a%20b%2Fc"
 
 
 def test_every_v3_method_is_in_the_registry() -> None:
     records = [getattr(ApiV3, name).operation for name in dir(ApiV3) if hasattr(getattr(ApiV3, name), "endpoint")]
-    assert {record.operation_id for record in records} == set(ENDPOINTS)
+    assert {record.key for record in records} == set(ENDPOINTS)
 
 
 def test_the_v3_decorator_refuses_an_unknown_confidence() -> None:
@@ -125,3 +125,11 @@ def test_lookup_not_found_is_one_class_importable_from_three_places() -> None:
 def test_v2_iterate_refuses_a_method_without_a_record() -> None:
     with ApiV2("t", "http://127.0.0.1:9") as api, pytest.raises(InvalidArgumentError):
         api.iterate(api.close)
+
+
+def test_each_iterate_refuses_the_other_versions_methods() -> None:
+    with ApiV2("t", "http://127.0.0.1:9") as v2, ApiV3("t", "http://127.0.0.1:9") as v3:
+        with pytest.raises(InvalidArgumentError, match="paginated method of the client"):
+            v2.iterate(v3.list_runs)
+        with pytest.raises(InvalidArgumentError, match="not an ApiV3 endpoint"):
+            v3.iterate(v2.list_pipelines)
