@@ -58,12 +58,15 @@ class V3Client(OperationClient):
     def _check(self, record: Operation, params: Optional[dict[str, Any]], body: Any) -> None:
         """Refuse a ``page[limit]`` the endpoint would answer with 400, before anything is sent.
 
-        The limit is read from the query, or from ``page.limit`` in the body of
-        a search route; it is checked against the endpoint's maximum, and
-        refused beside ``page[cursor]`` where the endpoint does not take both.
+        Besides the shared checks of :meth:`OperationClient._check
+        <circleci._operation.OperationClient._check>`, the limit is read from
+        the query, or from ``page.limit`` in the body of a search route; it is
+        checked against the endpoint's maximum, and refused beside
+        ``page[cursor]`` where the endpoint does not take both.
 
         :raises InvalidArgumentError: for a limit out of range or in the wrong place.
         """
+        super()._check(record, params, body)
         endpoint = cast(Endpoint, record)
         if params is None and not endpoint.page_in_body:
             return
