@@ -1,31 +1,49 @@
-"""Operation records: each endpoint's verb and path template, written once.
+"""Operation records: each endpoint's verb and path template, written once, for every API version.
 
-A client method is marked with the operation it implements::
+A client method is marked with the record of the endpoint it implements and
+sends its request through that record::
 
     @operation("getPipelineById", "GET", "/pipeline/{pipeline-id}")
     def get_pipeline_by_id(self, pipeline_id: str) -> Pipeline:
-        return self._call("getPipelineById", pipeline_id)
+        return self._call(self.get_pipeline_by_id, pipeline_id)
 
 The decorator leaves the method unchanged; it puts the :class:`Operation` on
-it (``method.operation``) and in the API's registry. :meth:`OperationClient._call`
-reads the record back by its id and builds the request path from its template
-with :meth:`Operation.expand`, so the path exists only in the record; the docs
-read their ``Endpoint:`` line from it too. A future API version gets its own
-registry from :func:`marker` and its own :class:`OperationClient` subclass.
+it (``method.operation``, and under any other names the API version keeps,
+such as v3's ``method.endpoint``) and in the version's registry.
+:meth:`OperationClient._call` reads the record back from the method and
+builds the request path from its template with :meth:`Operation.expand`, so
+the path exists only in the record; the docs read their ``Endpoint:`` line
+from it too.
+
+Each API version makes its decorator with :func:`marker` (its registry, its
+record class) and its client base from :class:`OperationClient`. API v2 uses
+:class:`Operation` as it is; API v3's :class:`~circleci.v3._endpoint.Endpoint`
+extends it with v3's paging facts.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping
-from typing import Any, Callable, ClassVar, NamedTuple, Optional, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Optional, TypeVar, cast, overload
 
 from ._args import build_number, required, segment, slug
 from ._client import BaseClient
 from .error import InvalidArgumentError
 
-F = TypeVar("F", bound=Callable[..., Any])
+if sys.version_info >= (3, 10):
+    from typing import ParamSpec
+else:  # pragma: no cover - typing_extensions is a dependency on Python < 3.11
+    from typing_extensions import ParamSpec
 
+F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R", bound="Operation")
+T = TypeVar("T")
+P = ParamSpec("P")
+
+#: A ``{name}`` placeholder of a path template; names may be v2's ``{job-id}`` or v3's ``{job_id}``.
 PLACEHOLDER = re.compile(r"{([^}]+)}")
 
 #: Placeholders whose value is a slug such as ``gh/org/repo``: each part is encoded, the ``/`` kept.
@@ -36,8 +54,29 @@ NUMBER_PLACEHOLDERS = frozenset({"job-number"})
 
 
 def argument_name(placeholder: str) -> str:
-    """The Python argument a placeholder comes from: ``project-slug`` -> ``project_slug``."""
+    """The Python argument a placeholder comes from: ``project-slug`` -> ``project_slug``, ``job_id`` -> ``job_id``."""
     return re.sub(r"[^0-9a-zA-Z]+", "_", placeholder).lower()
+
+
+def filler(placeholder: str) -> Callable[[Any], str]:
+    """The function that encodes a placeholder's values for the path (see :func:`fill`).
+
+    A record makes one per placeholder when it is created, so a call does not
+    work out again which kind of value each placeholder holds.
+    """
+    name = argument_name(placeholder)
+    if placeholder in SLUG_PLACEHOLDERS:
+        return lambda value: slug(value, name)
+    if placeholder in NUMBER_PLACEHOLDERS:
+
+        def number(value: Any) -> str:
+            try:
+                return build_number(value)
+            except InvalidArgumentError:
+                raise InvalidArgumentError(value, f"{name} must be a positive integer") from None
+
+        return number
+    return lambda value: segment(value, name)
 
 
 def fill(placeholder: str, value: Any) -> str:
@@ -45,33 +84,60 @@ def fill(placeholder: str, value: Any) -> str:
 
     Slugs keep their ``/`` (each part encoded), job numbers must be positive
     integers, and anything else becomes one percent-encoded segment, so no
-    value can change which endpoint a request reaches.
+    value can change which endpoint a request reaches. v2's ``{job-id}`` and
+    v3's ``{job_id}`` spellings are both understood.
 
-    :raises InvalidArgumentError: for an empty value, ``.`` or ``..``, or a
-        job number that is not a positive integer.
+    :param placeholder: the placeholder's name, without its braces.
+    :param value: the value to put in its place.
+    :raises InvalidArgumentError: for a missing or empty value, ``.`` or
+        ``..``, or a job number that is not a positive integer.
+    :returns: the encoded text.
     """
-    name = argument_name(placeholder)
-    if placeholder in SLUG_PLACEHOLDERS:
-        return slug(value, name)
-    if placeholder in NUMBER_PLACEHOLDERS:
-        try:
-            return build_number(value)
-        except InvalidArgumentError:
-            raise InvalidArgumentError(value, f"{name} must be a positive integer") from None
-    return segment(value, name)
+    return filler(placeholder)(value)
 
 
-class Operation(NamedTuple):
-    """Where a method sits in an API's spec: its operationId, verb and path template."""
+@dataclass(frozen=True)
+class Operation:
+    """Where a method sits in an API's spec: its operationId, verb and path template.
+
+    Records compare equal when their fields are equal.
+
+    :ivar operation_id: the spec's ``operationId``, e.g. ``"getPipelineById"``;
+        empty for an API whose spec gives none (v3).
+    :ivar verb: the HTTP verb.
+    :ivar path: the spec's path template, e.g. ``"/pipeline/{pipeline-id}"``.
+    :ivar paginated: whether the operation answers pages.
+    """
 
     operation_id: str
     verb: str
     path: str
     paginated: bool = False
+    #: The literal pieces of the path below :attr:`root`, between the placeholders (one more than them).
+    _pieces: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    #: The placeholder names, in order.
+    _names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    #: Each placeholder's :func:`filler`, in order.
+    _fills: tuple[Callable[[Any], str], ...] = field(init=False, repr=False, compare=False)
+
+    #: The part of every path that the client's base URL already holds.
+    root: ClassVar[str] = "/"
+
+    def __post_init__(self) -> None:
+        relative = self.path[len(self.root) :] if self.path.startswith(self.root) else self.path.lstrip("/")
+        split = PLACEHOLDER.split(relative)
+        object.__setattr__(self, "_pieces", tuple(split[0::2]))
+        object.__setattr__(self, "_names", tuple(split[1::2]))
+        object.__setattr__(self, "_fills", tuple(filler(name) for name in self._names))
+
+    @property
+    def key(self) -> str:
+        """What the record is known by in its registry and in messages: the operationId, else ``"VERB /path"``."""
+        return self.operation_id or f"{self.verb} {self.path}"
 
     def placeholders(self) -> list[str]:
         """The ``{name}`` placeholders of the path, in order."""
-        return PLACEHOLDER.findall(self.path)
+        return list(self._names)
 
     def expand(self, *values: Any) -> str:
         """The path below the API's base URL, with the placeholders filled in order (see :func:`fill`).
@@ -80,72 +146,110 @@ class Operation(NamedTuple):
         gives ``"project/gh/o/r/job/7"``.
 
         :raises TypeError: when the number of values differs from the placeholders'.
+        :raises InvalidArgumentError: for a value :func:`fill` refuses.
         """
-        names = self.placeholders()
-        if len(values) != len(names):
-            raise TypeError(f"{self.operation_id} takes {len(names)} path value(s), got {len(values)}")
-        filled = iter([fill(name, value) for name, value in zip(names, values)])
-        return PLACEHOLDER.sub(lambda _: next(filled), self.path).lstrip("/")
+        fills = self._fills
+        if len(values) != len(fills):
+            raise TypeError(f"{self.key} takes {len(fills)} path value(s), got {len(values)}")
+        pieces = self._pieces
+        if not fills:
+            return pieces[0]
+        text = [pieces[0]]
+        for index, encode in enumerate(fills):
+            text.append(encode(values[index]))
+            text.append(pieces[index + 1])
+        return "".join(text)
 
 
-def marker(registry: dict[str, Operation]) -> Callable[..., Callable[[F], F]]:
-    """A decorator factory, ``operation(operation_id, verb, path, *, paginated=False)``, filling ``registry``."""
+@overload
+def marker(registry: dict[str, Operation]) -> Callable[..., Callable[[F], F]]: ...
 
-    def operation(operation_id: str, verb: str, path: str, *, paginated: bool = False) -> Callable[[F], F]:
+
+@overload
+def marker(registry: dict[str, R], record: Callable[P, R], *, also: str = ...) -> Callable[P, Callable[[F], F]]: ...
+
+
+def marker(registry: dict[str, Any], record: Callable[..., Any] = Operation, *, also: str = "") -> Callable[..., Any]:
+    """Make an API version's decorator: it builds a record, fills ``registry`` and marks the method.
+
+    ``operation = marker(OPERATIONS)`` gives v2's
+    ``operation(operation_id, verb, path, paginated=False)``; v3 passes its
+    own record builder (same parameters as the builder) and ``also="endpoint"``.
+
+    :param registry: each record by its :attr:`~Operation.key`, filled as methods are decorated.
+    :param record: what builds a record from the decorator's arguments.
+    :param also: another attribute name the record is put under, besides ``operation``.
+    :returns: the decorator factory.
+    """
+
+    def decorator(*args: Any, **kwargs: Any) -> Callable[[F], F]:
         """Record on a method the operation it implements, as ``method.operation``.
 
         The method itself is returned unchanged, so calls cost nothing extra;
         the record gives the request its verb and path, and feeds the
-        conformance tests and the docs.
-
-        :param operation_id: the spec's ``operationId``, e.g. ``"triggerPipeline"``.
-        :param verb: the HTTP verb.
-        :param path: the spec's path template, e.g. ``"/project/{project-slug}/pipeline"``.
-        :param paginated: whether the operation answers with ``next_page_token``.
+        conformance tests, the command line and the docs.
         """
-        record = Operation(operation_id, verb, path, paginated)
-        if registry.get(operation_id, record) != record:
-            raise ValueError(f"operation {operation_id} is recorded twice with different paths")
-        registry[operation_id] = record
+        made = record(*args, **kwargs)
+        if registry.get(made.key, made) != made:
+            raise ValueError(f"operation {made.key} is recorded twice with different paths")
+        registry[made.key] = made
 
         def mark(method: F) -> F:
-            method.operation = record  # type: ignore[attr-defined]
+            method.operation = made  # type: ignore[attr-defined]
+            if also:
+                setattr(method, also, made)
             return method
 
         return mark
 
-    return operation
+    return decorator
 
 
 class OperationClient(BaseClient):
     """A client whose methods send their requests through their operation record.
 
-    Subclasses set :attr:`_operations` (the registry their marker fills) and
-    :attr:`_required_fields` (operationId -> the body fields the spec
-    requires, each with whether it is text).
+    Subclasses may set :attr:`_required_fields` (operationId -> the body
+    fields the spec requires, each with whether it is text) and extend
+    :meth:`_check` with their API's own checks.
     """
 
-    _operations: ClassVar[Mapping[str, Operation]] = {}
     _required_fields: ClassVar[Mapping[str, tuple[tuple[str, bool], ...]]] = {}
 
-    def _call(self, operation_id: str, *path: Any, params: Optional[dict[str, Any]] = None, body: Any = None) -> Any:
-        """Send the request of an operation and return the decoded JSON.
+    def _call(
+        self,
+        method: Callable[..., T],
+        *path: Any,
+        params: Optional[dict[str, Any]] = None,
+        body: Any = None,
+    ) -> T:
+        """Send the request of an operation method and return the decoded JSON.
 
-        :param operation_id: the operation, as recorded with its marker.
+        :param method: the method sending, e.g. ``self.get_pipeline_by_id``;
+            its record gives the verb and the path template.
         :param path: the values of the path's placeholders, in order.
-        :param params: query parameters; ``None`` values are left out.
-        :param body: the JSON body. Every field the spec requires must be
-            present and not ``None`` (text fields not empty either), checked
-            before anything is sent.
-        :raises InvalidArgumentError: for a bad path value or a missing
-            required body field.
+        :param params: query parameters by wire name; ``None`` values are left out.
+        :param body: the JSON body.
+        :raises InvalidArgumentError: for a bad path value, or what
+            :meth:`_check` refuses, before anything is sent.
+        :returns: the decoded JSON, or ``None`` for an empty body.
         """
-        record = self._operations[operation_id]
-        for field, text in self._required_fields.get(operation_id, ()):
-            value = body.get(field) if isinstance(body, dict) else None
-            name = argument_name(field)
+        record: Operation = method.operation  # type: ignore[attr-defined]
+        if params:
+            params = {name: value for name, value in params.items() if value is not None} or None
+        self._check(record, params, body)
+        return cast(T, self._request(record.verb, record.expand(*path), body, params=params or None))
+
+    def _check(self, record: Operation, params: Optional[dict[str, Any]], body: Any) -> None:
+        """Refuse a request before it is sent: every body field the spec requires must be there.
+
+        A required field must be present and not ``None``; a text one must not
+        be empty either.
+
+        :raises InvalidArgumentError: for a missing required field.
+        """
+        for name, text in self._required_fields.get(record.operation_id, ()):
+            value = body.get(name) if isinstance(body, dict) else None
             if text:
-                required(value, name)
+                required(value, argument_name(name))
             elif value is None:
-                raise InvalidArgumentError(value, f"{name} is required")
-        return self._request(record.verb, record.expand(*path), body, params=params)
+                raise InvalidArgumentError(value, f"{argument_name(name)} is required")

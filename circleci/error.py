@@ -30,6 +30,7 @@ __all__ = [
     "Unauthorized",
     "Forbidden",
     "NotFound",
+    "LookupNotFound",
     "Gone",
     "NoV2Equivalent",
     "RateLimited",
@@ -43,6 +44,7 @@ __all__ = [
     "WaitTimeout",
     "PipelineError",
     "PipelineFailed",
+    "PaginationLoopError",
     "CircleCIDeprecationWarning",
     "InsecureTokenWarning",
     "error_for_status",
@@ -219,6 +221,28 @@ class NotFound(ClientError):
     """404: no such resource, or the token cannot see it."""
 
 
+class LookupNotFound(NotFound):
+    """A slug or name lookup matched nothing.
+
+    API v3 answers such a filter with ``200`` and an empty ``data`` list
+    rather than with 404; this error makes both cases one ``except NotFound``.
+    Raised by :meth:`ApiV3.project_id <circleci.v3.ApiV3.project_id>` and
+    :meth:`ApiV3.org_id <circleci.v3.ApiV3.org_id>`; also importable as
+    ``circleci.v3.LookupNotFound``.
+
+    :ivar kind: what was looked up (``"project"``, ``"org"``).
+    :ivar key: the slug or name that matched nothing.
+    """
+
+    def __init__(self, kind: str, key: str, *, url: str) -> None:
+        super().__init__(f"no {kind} matches {key!r}", status_code=200, method="GET", url=url)
+        self.kind = kind
+        self.key = key
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.method} {self.url} answered an empty list)"
+
+
 class Gone(ClientError):
     """410: the endpoint was removed from the API."""
 
@@ -386,6 +410,33 @@ class PipelineFailed(CircleCIException):
 
     def __str__(self) -> str:
         return self.message or ""
+
+
+class PaginationLoopError(CircleCIException):
+    """A paginated walk was handed, as its next page, a page token or cursor it had already followed.
+
+    Following it would fetch the same pages again and again, so the walk stops
+    with this error instead of looping for ever. Each API version raises its
+    own subclass: :class:`circleci.v2.PageTokenRepeated` from
+    :meth:`ApiV2.iterate <circleci.v2.ApiV2.iterate>` and
+    :class:`circleci.v3.RepeatedCursorError` from
+    :meth:`ApiV3.iterate <circleci.v3.ApiV3.iterate>`; ``except
+    PaginationLoopError`` catches both.
+
+    :param repeated: the token or cursor that came back a second time.
+    :param walked: what was being walked (v2's operationId, v3's ``VERB /path``), when known.
+    :ivar repeated: the token or cursor that came back a second time.
+    :ivar walked: what was being walked, or ``None``.
+    """
+
+    def __init__(self, repeated: str, walked: Optional[str] = None) -> None:
+        super().__init__(repeated)
+        self.repeated = repeated
+        self.walked = walked
+
+    def __str__(self) -> str:
+        where = self.walked or "the paginated endpoint"
+        return f"{where} handed back {self.repeated!r} a second time; the walk stopped to avoid a loop"
 
 
 class CircleCIDeprecationWarning(DeprecationWarning):

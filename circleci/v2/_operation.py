@@ -1,7 +1,7 @@
 """Marking each ApiV2 method with the spec operation it implements.
 
-The mechanism is shared with other API versions (see :mod:`circleci._operation`);
-this module holds the v2 registry, its marker :func:`operation`, and
+The mechanism is shared with API v3 (see :mod:`circleci._operation`); this
+module holds the v2 registry, its marker :func:`operation`, and
 :class:`V2Operations`, the base of every tag class, whose ``_call`` sends a
 request from the record.
 """
@@ -22,5 +22,4 @@ operation = marker(OPERATIONS)
 class V2Operations(OperationClient):
     """The base of the v2 tag classes: requests go out through their operation records."""
 
-    _operations = OPERATIONS
     _required_fields = REQUIRED_FIELDS

@@ -15,8 +15,9 @@ from urllib3.util.retry import Retry
 from .._args import VCS_TYPES, required
 from .._client import BaseClient
 from .._operation import Operation
-from ..error import CircleCIException, InvalidArgumentError
+from ..error import InvalidArgumentError, PaginationLoopError
 from ..transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport
+from ._operation import OPERATIONS
 from .context import ContextOperations
 from .deploy import DeployOperations
 from .groups import GroupsOperations
@@ -165,7 +166,7 @@ class ApiV2(
             first item is asked for.
         """
         record = getattr(method, "operation", None)
-        if not isinstance(record, Operation) or not record.paginated:
+        if not isinstance(record, Operation) or OPERATIONS.get(record.key) is not record or not record.paginated:
             name = getattr(method, "__name__", repr(method))
             raise InvalidArgumentError(name, "iterate takes a paginated method of the client, such as list_pipelines")
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
@@ -200,18 +201,19 @@ class ApiV2(
             seen.add(page_token)
 
 
-class PageTokenRepeated(CircleCIException):
+class PageTokenRepeated(PaginationLoopError):
     """A paginated operation answered with a ``next_page_token`` it had already given.
 
     Following it would fetch the same pages again and again, so
-    :meth:`ApiV2.iterate` stops with this error instead.
+    :meth:`ApiV2.iterate` stops with this error instead; it is v2's
+    :class:`~circleci.error.PaginationLoopError`.
 
     :ivar operation_id: the operation being walked.
     :ivar token: the repeated token.
     """
 
     def __init__(self, operation_id: str, token: str) -> None:
-        super().__init__(token)
+        super().__init__(token, operation_id)
         self.operation_id = operation_id
         self.token = token
 

@@ -46,7 +46,7 @@ class ContextOperations(V2Operations):
         params = query(
             **{"owner-id": owner_id, "owner-slug": owner_slug, "owner-type": owner_type, "page-token": page_token}
         )
-        return self._call("listContexts", params=params)
+        return self._call(self.list_contexts, params=params)
 
     @operation("createContext", "POST", "/context")
     def create_context(self, *, name: str, owner: Union[CreateContextBodyOwner1, CreateContextBodyOwner2]) -> Context:
@@ -56,7 +56,7 @@ class ContextOperations(V2Operations):
         :param owner: who owns it: ``{"id": <uuid>, "type": "organization"}`` or ``{"slug": "gh/org"}``.
         :returns: the new context.
         """
-        return self._call("createContext", body=query(name=name, owner=owner))
+        return self._call(self.create_context, body=query(name=name, owner=owner))
 
     @operation("deleteContext", "DELETE", "/context/{context_id}")
     def delete_context(self, context_id: str) -> MessageResponse:
@@ -65,7 +65,7 @@ class ContextOperations(V2Operations):
         :param context_id: the context's UUID.
         :returns: the API's message.
         """
-        return self._call("deleteContext", context_id)
+        return self._call(self.delete_context, context_id)
 
     @operation("getContext", "GET", "/context/{context_id}")
     def get_context(self, context_id: str) -> Context:
@@ -74,7 +74,7 @@ class ContextOperations(V2Operations):
         :param context_id: the context's UUID.
         :returns: the context's ``id``, ``name`` and ``created_at``.
         """
-        return self._call("getContext", context_id)
+        return self._call(self.get_context, context_id)
 
     @operation(
         "listEnvironmentVariablesFromContext", "GET", "/context/{context_id}/environment-variable", paginated=True
@@ -89,7 +89,7 @@ class ContextOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"page-token": page_token})
-        return self._call("listEnvironmentVariablesFromContext", context_id, params=params)
+        return self._call(self.list_environment_variables_from_context, context_id, params=params)
 
     @operation(
         "deleteEnvironmentVariableFromContext", "DELETE", "/context/{context_id}/environment-variable/{env_var_name}"
@@ -101,7 +101,7 @@ class ContextOperations(V2Operations):
         :param env_var_name: the variable's name.
         :returns: the API's message.
         """
-        return self._call("deleteEnvironmentVariableFromContext", context_id, env_var_name)
+        return self._call(self.delete_environment_variable_from_context, context_id, env_var_name)
 
     @operation("addEnvironmentVariableToContext", "PUT", "/context/{context_id}/environment-variable/{env_var_name}")
     def add_environment_variable_to_context(
@@ -114,7 +114,7 @@ class ContextOperations(V2Operations):
         :param value: the variable's value.
         :returns: the variable (without its value).
         """
-        return self._call("addEnvironmentVariableToContext", context_id, env_var_name, body=query(value=value))
+        return self._call(self.add_environment_variable_to_context, context_id, env_var_name, body=query(value=value))
 
     @operation("getContextRestrictions", "GET", "/context/{context_id}/restrictions", paginated=True)
     def get_context_restrictions(
@@ -127,7 +127,7 @@ class ContextOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"page-token": page_token})
-        return self._call("getContextRestrictions", context_id, params=params)
+        return self._call(self.get_context_restrictions, context_id, params=params)
 
     @operation("createContextRestriction", "POST", "/context/{context_id}/restrictions")
     def create_context_restriction(
@@ -141,7 +141,7 @@ class ContextOperations(V2Operations):
         :returns: the new restriction.
         """
         body = query(restriction_type=restriction_type, restriction_value=restriction_value)
-        return self._call("createContextRestriction", context_id, body=body)
+        return self._call(self.create_context_restriction, context_id, body=body)
 
     @operation("deleteContextRestriction", "DELETE", "/context/{context_id}/restrictions/{restriction_id}")
     def delete_context_restriction(self, context_id: str, restriction_id: str) -> RestrictionDeleted:
@@ -151,4 +151,4 @@ class ContextOperations(V2Operations):
         :param restriction_id: the restriction's id.
         :returns: the API's message.
         """
-        return self._call("deleteContextRestriction", context_id, restriction_id)
+        return self._call(self.delete_context_restriction, context_id, restriction_id)

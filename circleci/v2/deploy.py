@@ -36,7 +36,7 @@ class DeployOperations(V2Operations):
                 "page-token": page_token,
             }
         )
-        return self._call("listEnvironments", params=params)
+        return self._call(self.list_environments, params=params)
 
     @operation("getEnvironment", "GET", "/deploy/environments/{environment_id}")
     def get_environment(self, environment_id: str) -> Environment:
@@ -45,7 +45,7 @@ class DeployOperations(V2Operations):
         :param environment_id: the environment's UUID.
         :returns: the environment: ``id``, ``name``, ``labels``, ...
         """
-        return self._call("getEnvironment", environment_id)
+        return self._call(self.get_environment, environment_id)
 
     @operation("listComponents", "GET", "/deploy/components", paginated=True)
     def list_components(
@@ -72,7 +72,7 @@ class DeployOperations(V2Operations):
                 "page-token": page_token,
             }
         )
-        return self._call("listComponents", params=params)
+        return self._call(self.list_components, params=params)
 
     @operation("getComponent", "GET", "/deploy/components/{component_id}")
     def get_component(self, component_id: str) -> Component:
@@ -81,7 +81,7 @@ class DeployOperations(V2Operations):
         :param component_id: the component's id.
         :returns: the component: ``id``, ``name``, ``project_id``, ``release_count``, ...
         """
-        return self._call("getComponent", component_id)
+        return self._call(self.get_component, component_id)
 
     @operation("listComponentVersions", "GET", "/deploy/components/{component_id}/versions", paginated=True)
     def list_component_versions(
@@ -95,4 +95,4 @@ class DeployOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"environment-id": environment_id, "page-token": page_token})
-        return self._call("listComponentVersions", component_id, params=params)
+        return self._call(self.list_component_versions, component_id, params=params)

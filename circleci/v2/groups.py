@@ -26,7 +26,7 @@ class GroupsOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ..., "total_count": ...}``.
         """
         params = query(limit=limit, **{"page-token": page_token})
-        return self._call("getOrganizationGroups", org_id, params=params)
+        return self._call(self.get_organization_groups, org_id, params=params)
 
     @operation("createOrganizationGroup", "POST", "/organizations/{org_id}/groups")
     def create_organization_group(self, org_id: str, *, name: str, description: Optional[str] = None) -> Group:
@@ -38,7 +38,7 @@ class GroupsOperations(V2Operations):
         :returns: the new group: ``id``, ``name``, ``description``.
         """
         body = query(name=name, description=description)
-        return self._call("createOrganizationGroup", org_id, body=body)
+        return self._call(self.create_organization_group, org_id, body=body)
 
     @operation("getGroup", "GET", "/organizations/{org_id}/groups/{group_id}")
     def get_group(self, org_id: str, group_id: str) -> Group:
@@ -48,7 +48,7 @@ class GroupsOperations(V2Operations):
         :param group_id: the group's UUID.
         :returns: the group: ``id``, ``name``, ``description``.
         """
-        return self._call("getGroup", org_id, group_id)
+        return self._call(self.get_group, org_id, group_id)
 
     @operation("deleteGroup", "DELETE", "/organizations/{org_id}/groups/{group_id}")
     def delete_group(self, org_id: str, group_id: str) -> DeleteGroupResponse:
@@ -58,4 +58,4 @@ class GroupsOperations(V2Operations):
         :param group_id: the group's UUID.
         :returns: ``{"message": ...}``.
         """
-        return self._call("deleteGroup", org_id, group_id)
+        return self._call(self.delete_group, org_id, group_id)

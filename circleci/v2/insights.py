@@ -48,7 +48,7 @@ class InsightsOperations(V2Operations):
         :returns: the project's metrics and trends.
         """
         params = query(**{"reporting-window": reporting_window, "branches": branches, "workflow-names": workflow_names})
-        return self._call("getProjectWorkflowsPageData", project_slug, params=params)
+        return self._call(self.get_project_workflows_page_data, project_slug, params=params)
 
     @operation(
         "getJobTimeseries",
@@ -87,7 +87,7 @@ class InsightsOperations(V2Operations):
                 "page-token": page_token,
             }
         )
-        return self._call("getJobTimeseries", project_slug, workflow_name, params=params)
+        return self._call(self.get_job_timeseries, project_slug, workflow_name, params=params)
 
     @operation("getOrgSummaryData", "GET", "/insights/{org-slug}/summary")
     def get_org_summary_data(
@@ -101,7 +101,7 @@ class InsightsOperations(V2Operations):
         :returns: the organization's and its projects' metrics.
         """
         params = query(**{"reporting-window": reporting_window, "project-names": project_names})
-        return self._call("getOrgSummaryData", org_slug, params=params)
+        return self._call(self.get_org_summary_data, org_slug, params=params)
 
     @operation("getAllInsightsBranches", "GET", "/insights/{project-slug}/branches")
     def get_all_insights_branches(
@@ -114,7 +114,7 @@ class InsightsOperations(V2Operations):
         :returns: ``{"org_id": ..., "project_id": ..., "branches": [...]}``.
         """
         params = query(**{"workflow-name": workflow_name})
-        return self._call("getAllInsightsBranches", project_slug, params=params)
+        return self._call(self.get_all_insights_branches, project_slug, params=params)
 
     @operation("getFlakyTests", "GET", "/insights/{project-slug}/flaky-tests")
     def get_flaky_tests(self, project_slug: str) -> GetFlakyTestsResponse:
@@ -123,7 +123,7 @@ class InsightsOperations(V2Operations):
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
         :returns: ``{"flaky-tests": [...], "total-flaky-tests": ...}``.
         """
-        return self._call("getFlakyTests", project_slug)
+        return self._call(self.get_flaky_tests, project_slug)
 
     @operation("getProjectWorkflowMetrics", "GET", "/insights/{project-slug}/workflows", paginated=True)
     def get_project_workflow_metrics(
@@ -152,7 +152,7 @@ class InsightsOperations(V2Operations):
                 "page-token": page_token,
             }
         )
-        return self._call("getProjectWorkflowMetrics", project_slug, params=params)
+        return self._call(self.get_project_workflow_metrics, project_slug, params=params)
 
     @operation("getProjectWorkflowRuns", "GET", "/insights/{project-slug}/workflows/{workflow-name}", paginated=True)
     def get_project_workflow_runs(
@@ -186,7 +186,7 @@ class InsightsOperations(V2Operations):
                 "page-token": page_token,
             }
         )
-        return self._call("getProjectWorkflowRuns", project_slug, workflow_name, params=params)
+        return self._call(self.get_project_workflow_runs, project_slug, workflow_name, params=params)
 
     @operation(
         "getProjectWorkflowJobMetrics",
@@ -225,7 +225,7 @@ class InsightsOperations(V2Operations):
                 "page-token": page_token,
             }
         )
-        return self._call("getProjectWorkflowJobMetrics", project_slug, workflow_name, params=params)
+        return self._call(self.get_project_workflow_job_metrics, project_slug, workflow_name, params=params)
 
     @operation("getWorkflowSummary", "GET", "/insights/{project-slug}/workflows/{workflow-name}/summary")
     def get_workflow_summary(
@@ -245,7 +245,7 @@ class InsightsOperations(V2Operations):
         :returns: ``{"metrics": ..., "trends": ..., "workflow_names": [...]}``.
         """
         params = query(**{"all-branches": all_branches, "branch": branch})
-        return self._call("getWorkflowSummary", project_slug, workflow_name, params=params)
+        return self._call(self.get_workflow_summary, project_slug, workflow_name, params=params)
 
     @operation(
         "getProjectWorkflowTestMetrics", "GET", "/insights/{project-slug}/workflows/{workflow-name}/test-metrics"
@@ -267,4 +267,4 @@ class InsightsOperations(V2Operations):
         :returns: the workflow's test metrics.
         """
         params = query(**{"branch": branch, "all-branches": all_branches})
-        return self._call("getProjectWorkflowTestMetrics", project_slug, workflow_name, params=params)
+        return self._call(self.get_project_workflow_test_metrics, project_slug, workflow_name, params=params)

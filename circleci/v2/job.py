@@ -21,7 +21,7 @@ class JobOperations(V2Operations):
         :param job_id: the job's UUID.
         :returns: the API's message.
         """
-        return self._call("cancelJobByJobID", job_id)
+        return self._call(self.cancel_job_by_job_id, job_id)
 
     @operation("getJob", "GET", "/jobs/{job_id}")
     def get_job(self, job_id: str) -> GetJobResponse:
@@ -31,7 +31,7 @@ class JobOperations(V2Operations):
         :returns: the job's ``id``, ``name``, ``job_number``, ``status``,
             ``project_id``, ``pipeline_id``, ``workflow_id``, ...
         """
-        return self._call("getJob", job_id)
+        return self._call(self.get_job, job_id)
 
     @operation("getJobDetails", "GET", "/project/{project-slug}/job/{job-number}")
     def get_job_details(self, project_slug: str, job_number: Union[int, str]) -> JobDetails:
@@ -45,7 +45,7 @@ class JobOperations(V2Operations):
         :param job_number: the job's number.
         :returns: the job.
         """
-        return self._call("getJobDetails", project_slug, job_number)
+        return self._call(self.get_job_details, project_slug, job_number)
 
     @operation("cancelJobByJobNumber", "POST", "/project/{project-slug}/job/{job-number}/cancel")
     def cancel_job_by_job_number(self, project_slug: str, job_number: Union[int, str]) -> MessageResponse:
@@ -55,7 +55,7 @@ class JobOperations(V2Operations):
         :param job_number: the job's number.
         :returns: the API's message.
         """
-        return self._call("cancelJobByJobNumber", project_slug, job_number)
+        return self._call(self.cancel_job_by_job_number, project_slug, job_number)
 
     @operation("getJobArtifacts", "GET", "/project/{project-slug}/{job-number}/artifacts", paginated=True)
     def get_job_artifacts(
@@ -73,7 +73,7 @@ class JobOperations(V2Operations):
             (download them with :meth:`download_artifact`).
         """
         params = query(**{"page-token": page_token})
-        return self._call("getJobArtifacts", project_slug, job_number, params=params)
+        return self._call(self.get_job_artifacts, project_slug, job_number, params=params)
 
     @operation("getTests", "GET", "/project/{project-slug}/{job-number}/tests", paginated=True)
     def get_tests(
@@ -90,4 +90,4 @@ class JobOperations(V2Operations):
         :returns: a page whose items have ``name``, ``result``, ``run_time``, ...
         """
         params = query(**{"page-token": page_token})
-        return self._call("getTests", project_slug, job_number, params=params)
+        return self._call(self.get_tests, project_slug, job_number, params=params)

@@ -28,7 +28,7 @@ class OidcOperations(V2Operations):
         :returns: the organization's claims after the change.
         """
         params = query(claims=required(claims, "claims"))
-        return self._call("DeleteOrgClaims", org_id, params=params)
+        return self._call(self.delete_org_claims, org_id, params=params)
 
     @operation("GetOrgClaims", "GET", "/org/{orgID}/oidc-custom-claims")
     def get_org_claims(self, org_id: str) -> ClaimResponse:
@@ -37,7 +37,7 @@ class OidcOperations(V2Operations):
         :param org_id: the organization's UUID.
         :returns: the claims, e.g. ``{"audience": [...], "ttl": "1h", ...}``.
         """
-        return self._call("GetOrgClaims", org_id)
+        return self._call(self.get_org_claims, org_id)
 
     @operation("PatchOrgClaims", "PATCH", "/org/{orgID}/oidc-custom-claims")
     def patch_org_claims(
@@ -51,7 +51,7 @@ class OidcOperations(V2Operations):
         :returns: the organization's claims after the change.
         """
         body = query(audience=audience, ttl=ttl)
-        return self._call("PatchOrgClaims", org_id, body=body)
+        return self._call(self.patch_org_claims, org_id, body=body)
 
     @operation("DeleteProjectClaims", "DELETE", "/org/{orgID}/project/{projectID}/oidc-custom-claims")
     def delete_project_claims(self, org_id: str, project_id: str, *, claims: str) -> ClaimResponse:
@@ -64,7 +64,7 @@ class OidcOperations(V2Operations):
         :returns: the project's claims after the change.
         """
         params = query(claims=required(claims, "claims"))
-        return self._call("DeleteProjectClaims", org_id, project_id, params=params)
+        return self._call(self.delete_project_claims, org_id, project_id, params=params)
 
     @operation("GetProjectClaims", "GET", "/org/{orgID}/project/{projectID}/oidc-custom-claims")
     def get_project_claims(self, org_id: str, project_id: str) -> ClaimResponse:
@@ -74,7 +74,7 @@ class OidcOperations(V2Operations):
         :param project_id: the project's UUID.
         :returns: the claims, e.g. ``{"audience": [...], "ttl": "1h", ...}``.
         """
-        return self._call("GetProjectClaims", org_id, project_id)
+        return self._call(self.get_project_claims, org_id, project_id)
 
     @operation("PatchProjectClaims", "PATCH", "/org/{orgID}/project/{projectID}/oidc-custom-claims")
     def patch_project_claims(
@@ -89,4 +89,4 @@ class OidcOperations(V2Operations):
         :returns: the project's claims after the change.
         """
         body = query(audience=audience, ttl=ttl)
-        return self._call("PatchProjectClaims", org_id, project_id, body=body)
+        return self._call(self.patch_project_claims, org_id, project_id, body=body)

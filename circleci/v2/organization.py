@@ -36,7 +36,7 @@ class OrganizationOperations(V2Operations):
         :returns: the new organization: ``id``, ``name``, ``slug``, ``vcs_type``.
         """
         body = query(name=name, vcs_type=vcs_type)
-        return self._call("createOrganization", body=body)
+        return self._call(self.create_organization, body=body)
 
     @operation("deleteOrganization", "DELETE", "/organization/{org-slug-or-id}")
     def delete_organization(self, org_slug_or_id: str) -> MessageResponse:
@@ -45,7 +45,7 @@ class OrganizationOperations(V2Operations):
         :param org_slug_or_id: the organization's slug (``gh/org``) or UUID.
         :returns: ``{"message": ...}``.
         """
-        return self._call("deleteOrganization", org_slug_or_id)
+        return self._call(self.delete_organization, org_slug_or_id)
 
     @operation("getOrganization", "GET", "/organization/{org-slug-or-id}")
     def get_organization(self, org_slug_or_id: str) -> GetOrganizationResponse:
@@ -54,7 +54,7 @@ class OrganizationOperations(V2Operations):
         :param org_slug_or_id: the organization's slug (``gh/org``) or UUID.
         :returns: its ``id``, ``name``, ``slug`` and ``vcs_type``.
         """
-        return self._call("getOrganization", org_slug_or_id)
+        return self._call(self.get_organization, org_slug_or_id)
 
     @operation("listURLOrbAllowListEntries", "GET", "/organization/{org-slug-or-id}/url-orb-allow-list")
     def list_url_orb_allow_list_entries(self, org_slug_or_id: str) -> ListURLOrbAllowListEntriesResponse:
@@ -63,7 +63,7 @@ class OrganizationOperations(V2Operations):
         :param org_slug_or_id: the organization's slug (``gh/org``) or UUID.
         :returns: ``{"items": [...]}``.
         """
-        return self._call("listURLOrbAllowListEntries", org_slug_or_id)
+        return self._call(self.list_url_orb_allow_list_entries, org_slug_or_id)
 
     @operation("createURLOrbAllowListEntry", "POST", "/organization/{org-slug-or-id}/url-orb-allow-list")
     def create_url_orb_allow_list_entry(
@@ -79,7 +79,7 @@ class OrganizationOperations(V2Operations):
         :returns: ``{"id": ..., "message": ...}``.
         """
         body = query(name=name, prefix=prefix, auth=auth)
-        return self._call("createURLOrbAllowListEntry", org_slug_or_id, body=body)
+        return self._call(self.create_url_orb_allow_list_entry, org_slug_or_id, body=body)
 
     @operation(
         "removeURLOrbAllowListEntry",
@@ -95,4 +95,4 @@ class OrganizationOperations(V2Operations):
         :param allow_list_entry_id: the entry's id.
         :returns: ``{"id": ..., "message": ...}``.
         """
-        return self._call("removeURLOrbAllowListEntry", org_slug_or_id, allow_list_entry_id)
+        return self._call(self.remove_url_orb_allow_list_entry, org_slug_or_id, allow_list_entry_id)

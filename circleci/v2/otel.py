@@ -26,7 +26,7 @@ class OtelOperations(V2Operations):
         :param org_id: the organization's UUID (required).
         :returns: the exporters, a plain list (not a page).
         """
-        return self._call("listOtelExporters", params={"org-id": org_id})
+        return self._call(self.list_otel_exporters, params={"org-id": org_id})
 
     @operation("createOtelExporter", "POST", "/otel/exporters")
     def create_otel_exporter(
@@ -50,7 +50,7 @@ class OtelOperations(V2Operations):
         :returns: the new exporter.
         """
         body = query(org_id=org_id, endpoint=endpoint, protocol=protocol, insecure=insecure, headers=headers)
-        return self._call("createOtelExporter", body=body)
+        return self._call(self.create_otel_exporter, body=body)
 
     @operation("deleteOtelExporter", "DELETE", "/otel/exporters/{otel_exporter_id}")
     def delete_otel_exporter(self, otel_exporter_id: str) -> None:
@@ -59,4 +59,4 @@ class OtelOperations(V2Operations):
         :param otel_exporter_id: the exporter's UUID.
         :returns: ``None``; CircleCI answers 204 with no body.
         """
-        return self._call("deleteOtelExporter", otel_exporter_id)
+        return self._call(self.delete_otel_exporter, otel_exporter_id)

@@ -37,7 +37,7 @@ class PipelineOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"org-slug": org_slug, "mine": mine, "page-token": page_token})
-        return self._call("listPipelines", params=params)
+        return self._call(self.list_pipelines, params=params)
 
     @operation("continuePipeline", "POST", "/pipeline/continue")
     def continue_pipeline(
@@ -51,7 +51,7 @@ class PipelineOperations(V2Operations):
         :returns: the API's message.
         """
         body = query(**{"continuation-key": continuation_key, "configuration": configuration, "parameters": parameters})
-        return self._call("continuePipeline", body=body)
+        return self._call(self.continue_pipeline, body=body)
 
     @operation("getPipelineById", "GET", "/pipeline/{pipeline-id}")
     def get_pipeline_by_id(self, pipeline_id: str) -> Pipeline:
@@ -60,7 +60,7 @@ class PipelineOperations(V2Operations):
         :param pipeline_id: the pipeline's UUID.
         :returns: the pipeline.
         """
-        return self._call("getPipelineById", pipeline_id)
+        return self._call(self.get_pipeline_by_id, pipeline_id)
 
     @operation("getPipelineConfigById", "GET", "/pipeline/{pipeline-id}/config")
     def get_pipeline_config_by_id(self, pipeline_id: str) -> PipelineConfig:
@@ -69,7 +69,7 @@ class PipelineOperations(V2Operations):
         :param pipeline_id: the pipeline's UUID.
         :returns: ``{"source": ..., "compiled": ..., ...}``.
         """
-        return self._call("getPipelineConfigById", pipeline_id)
+        return self._call(self.get_pipeline_config_by_id, pipeline_id)
 
     @operation("getPipelineValuesById", "GET", "/pipeline/{pipeline_id}/values")
     def get_pipeline_values_by_id(self, pipeline_id: str) -> dict[str, Any]:
@@ -78,7 +78,7 @@ class PipelineOperations(V2Operations):
         :param pipeline_id: the pipeline's UUID.
         :returns: a map of value names to values.
         """
-        return self._call("getPipelineValuesById", pipeline_id)
+        return self._call(self.get_pipeline_values_by_id, pipeline_id)
 
     @operation("listWorkflowsByPipelineId", "GET", "/pipeline/{pipeline-id}/workflow", paginated=True)
     def list_workflows_by_pipeline_id(self, pipeline_id: str, *, page_token: Optional[str] = None) -> Page[Workflow]:
@@ -89,7 +89,7 @@ class PipelineOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"page-token": page_token})
-        return self._call("listWorkflowsByPipelineId", pipeline_id, params=params)
+        return self._call(self.list_workflows_by_pipeline_id, pipeline_id, params=params)
 
     @operation("listPipelinesForProject", "GET", "/project/{project-slug}/pipeline", paginated=True)
     def list_pipelines_for_project(
@@ -103,7 +103,7 @@ class PipelineOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(branch=branch, **{"page-token": page_token})
-        return self._call("listPipelinesForProject", project_slug, params=params)
+        return self._call(self.list_pipelines_for_project, project_slug, params=params)
 
     @operation("triggerPipeline", "POST", "/project/{project-slug}/pipeline")
     def trigger_pipeline(
@@ -123,7 +123,7 @@ class PipelineOperations(V2Operations):
         :returns: the new pipeline's ``id``, ``number``, ``state`` and ``created_at``.
         """
         body = query(branch=branch, tag=tag, parameters=parameters)
-        return self._call("triggerPipeline", project_slug, body=body)
+        return self._call(self.trigger_pipeline, project_slug, body=body)
 
     @operation("listMyPipelines", "GET", "/project/{project-slug}/pipeline/mine", paginated=True)
     def list_my_pipelines(self, project_slug: str, *, page_token: Optional[str] = None) -> Page[Pipeline]:
@@ -134,7 +134,7 @@ class PipelineOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"page-token": page_token})
-        return self._call("listMyPipelines", project_slug, params=params)
+        return self._call(self.list_my_pipelines, project_slug, params=params)
 
     @operation("getPipelineByNumber", "GET", "/project/{project-slug}/pipeline/{pipeline-number}")
     def get_pipeline_by_number(self, project_slug: str, pipeline_number: int) -> Pipeline:
@@ -144,7 +144,7 @@ class PipelineOperations(V2Operations):
         :param pipeline_number: the pipeline's number, as shown in the UI.
         :returns: the pipeline.
         """
-        return self._call("getPipelineByNumber", project_slug, pipeline_number)
+        return self._call(self.get_pipeline_by_number, project_slug, pipeline_number)
 
     @operation("triggerPipelineRun", "POST", "/project/{provider}/{organization}/{project}/pipeline/run")
     def trigger_pipeline_run(
@@ -171,4 +171,4 @@ class PipelineOperations(V2Operations):
             or a message when no pipeline was created.
         """
         body = query(definition_id=definition_id, config=config, checkout=checkout, parameters=parameters)
-        return self._call("triggerPipelineRun", provider, organization, project, body=body)
+        return self._call(self.trigger_pipeline_run, provider, organization, project, body=body)

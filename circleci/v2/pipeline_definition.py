@@ -34,7 +34,7 @@ class PipelineDefinitionOperations(V2Operations):
         :param project_id: the project's id (a UUID, not a slug).
         :returns: ``{"items": [...]}``.
         """
-        return self._call("listPipelineDefinitions", project_id)
+        return self._call(self.list_pipeline_definitions, project_id)
 
     @operation("createPipelineDefinition", "POST", "/projects/{project_id}/pipeline-definitions")
     def create_pipeline_definition(
@@ -64,7 +64,7 @@ class PipelineDefinitionOperations(V2Operations):
             config_source=config_source,
             checkout_source=checkout_source,
         )
-        return self._call("createPipelineDefinition", project_id, body=body)
+        return self._call(self.create_pipeline_definition, project_id, body=body)
 
     @operation("getPipelineDefinition", "GET", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}")
     def get_pipeline_definition(self, project_id: str, pipeline_definition_id: str) -> PipelineDefinition:
@@ -74,7 +74,7 @@ class PipelineDefinitionOperations(V2Operations):
         :param pipeline_definition_id: the definition's id.
         :returns: the pipeline definition.
         """
-        return self._call("getPipelineDefinition", project_id, pipeline_definition_id)
+        return self._call(self.get_pipeline_definition, project_id, pipeline_definition_id)
 
     @operation(
         "updatePipelineDefinition", "PATCH", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}"
@@ -100,7 +100,7 @@ class PipelineDefinitionOperations(V2Operations):
         :returns: the pipeline definition after the change.
         """
         body = query(name=name, description=description, config_source=config_source, checkout_source=checkout_source)
-        return self._call("updatePipelineDefinition", project_id, pipeline_definition_id, body=body)
+        return self._call(self.update_pipeline_definition, project_id, pipeline_definition_id, body=body)
 
     @operation(
         "deletePipelineDefinition", "DELETE", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}"
@@ -112,4 +112,4 @@ class PipelineDefinitionOperations(V2Operations):
         :param pipeline_definition_id: the definition's id.
         :returns: ``{"message": ...}``.
         """
-        return self._call("deletePipelineDefinition", project_id, pipeline_definition_id)
+        return self._call(self.delete_pipeline_definition, project_id, pipeline_definition_id)

@@ -56,7 +56,7 @@ class PolicyOperations(V2Operations):
             build_number=build_number,
             offset=offset,
         )
-        return self._call("GetDecisionLogs", owner_id, context, params=params)
+        return self._call(self.get_decision_logs, owner_id, context, params=params)
 
     @operation("MakeDecision", "POST", "/owner/{ownerID}/context/{context}/decision")
     def make_decision(
@@ -71,7 +71,7 @@ class PolicyOperations(V2Operations):
         :returns: the decision: ``status``, ``hard_failures``, ``soft_failures``, ...
         """
         body = query(input=input, metadata=metadata)
-        return self._call("MakeDecision", owner_id, context, body=body)
+        return self._call(self.make_decision, owner_id, context, body=body)
 
     @operation("GetDecisionSettings", "GET", "/owner/{ownerID}/context/{context}/decision/settings")
     def get_decision_settings(self, owner_id: str, context: str) -> DecisionSettings:
@@ -81,7 +81,7 @@ class PolicyOperations(V2Operations):
         :param context: the policy context, e.g. ``"config"``.
         :returns: the settings, ``{"enabled": bool}``.
         """
-        return self._call("GetDecisionSettings", owner_id, context)
+        return self._call(self.get_decision_settings, owner_id, context)
 
     @operation("SetDecisionSettings", "PATCH", "/owner/{ownerID}/context/{context}/decision/settings")
     def set_decision_settings(self, owner_id: str, context: str, *, enabled: Optional[bool] = None) -> DecisionSettings:
@@ -93,7 +93,7 @@ class PolicyOperations(V2Operations):
         :returns: the settings after the change.
         """
         body = query(enabled=enabled)
-        return self._call("SetDecisionSettings", owner_id, context, body=body)
+        return self._call(self.set_decision_settings, owner_id, context, body=body)
 
     @operation("GetDecisionLog", "GET", "/owner/{ownerID}/context/{context}/decision/{decisionID}")
     def get_decision_log(self, owner_id: str, context: str, decision_id: str) -> DecisionLog:
@@ -104,7 +104,7 @@ class PolicyOperations(V2Operations):
         :param decision_id: the decision's id.
         :returns: the decision log entry.
         """
-        return self._call("GetDecisionLog", owner_id, context, decision_id)
+        return self._call(self.get_decision_log, owner_id, context, decision_id)
 
     @operation(
         "GetDecisionLogPolicyBundle", "GET", "/owner/{ownerID}/context/{context}/decision/{decisionID}/policy-bundle"
@@ -117,7 +117,7 @@ class PolicyOperations(V2Operations):
         :param decision_id: the decision's id.
         :returns: the bundle, a mapping of policy name to policy document.
         """
-        return self._call("GetDecisionLogPolicyBundle", owner_id, context, decision_id)
+        return self._call(self.get_decision_log_policy_bundle, owner_id, context, decision_id)
 
     @operation("GetPolicyBundle", "GET", "/owner/{ownerID}/context/{context}/policy-bundle")
     def get_policy_bundle(self, owner_id: str, context: str) -> dict[str, Any]:
@@ -127,7 +127,7 @@ class PolicyOperations(V2Operations):
         :param context: the policy context, e.g. ``"config"``.
         :returns: the bundle, a mapping of policy name to policy document.
         """
-        return self._call("GetPolicyBundle", owner_id, context)
+        return self._call(self.get_policy_bundle, owner_id, context)
 
     @operation("CreatePolicyBundle", "POST", "/owner/{ownerID}/context/{context}/policy-bundle")
     def create_policy_bundle(
@@ -142,7 +142,7 @@ class PolicyOperations(V2Operations):
         :returns: the names of the policies ``created``, ``deleted`` and ``modified``.
         """
         body = query(policies=policies)
-        return self._call("CreatePolicyBundle", owner_id, context, params=query(dry=dry), body=body)
+        return self._call(self.create_policy_bundle, owner_id, context, params=query(dry=dry), body=body)
 
     @operation("GetPolicyDocument", "GET", "/owner/{ownerID}/context/{context}/policy-bundle/{policyName}")
     def get_policy_document(self, owner_id: str, context: str, policy_name: str) -> Policy:
@@ -153,4 +153,4 @@ class PolicyOperations(V2Operations):
         :param policy_name: the policy's name.
         :returns: the policy: ``name``, ``content``, ``created_at``, ``created_by``.
         """
-        return self._call("GetPolicyDocument", owner_id, context, policy_name)
+        return self._call(self.get_policy_document, owner_id, context, policy_name)

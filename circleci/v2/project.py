@@ -38,7 +38,7 @@ class ProjectOperations(V2Operations):
         :returns: the new project: ``slug``, ``name``, ``id``, ...
         """
         body = query(name=name)
-        return self._call("createProject", org_slug_or_id, body=body)
+        return self._call(self.create_project, org_slug_or_id, body=body)
 
     @operation("getProjectBySlug", "GET", "/project/{project-slug}")
     def get_project_by_slug(self, project_slug: str) -> Project:
@@ -47,7 +47,7 @@ class ProjectOperations(V2Operations):
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
         :returns: the project: ``slug``, ``name``, ``id``, ``organization_id``, ``vcs_info``, ...
         """
-        return self._call("getProjectBySlug", project_slug)
+        return self._call(self.get_project_by_slug, project_slug)
 
     @operation("deleteProjectBySlug", "DELETE", "/project/{project-slug}")
     def delete_project_by_slug(self, project_slug: str) -> MessageResponse:
@@ -56,7 +56,7 @@ class ProjectOperations(V2Operations):
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
         :returns: ``{"message": ...}``.
         """
-        return self._call("deleteProjectBySlug", project_slug)
+        return self._call(self.delete_project_by_slug, project_slug)
 
     @operation("listCheckoutKeys", "GET", "/project/{project-slug}/checkout-key", paginated=True)
     def list_checkout_keys(
@@ -70,7 +70,7 @@ class ProjectOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(digest=digest, **{"page-token": page_token})
-        return self._call("listCheckoutKeys", project_slug, params=params)
+        return self._call(self.list_checkout_keys, project_slug, params=params)
 
     @operation("createCheckoutKey", "POST", "/project/{project-slug}/checkout-key")
     def create_checkout_key(self, project_slug: str, *, type: str) -> CheckoutKey:
@@ -82,7 +82,7 @@ class ProjectOperations(V2Operations):
         :returns: the key: ``public-key``, ``fingerprint``, ``type``, ...
         """
         body = query(type=type)
-        return self._call("createCheckoutKey", project_slug, body=body)
+        return self._call(self.create_checkout_key, project_slug, body=body)
 
     @operation("getCheckoutKey", "GET", "/project/{project-slug}/checkout-key/{fingerprint}")
     def get_checkout_key(self, project_slug: str, fingerprint: str) -> CheckoutKey:
@@ -92,7 +92,7 @@ class ProjectOperations(V2Operations):
         :param fingerprint: the key's fingerprint (MD5 or SHA-256).
         :returns: the key.
         """
-        return self._call("getCheckoutKey", project_slug, fingerprint)
+        return self._call(self.get_checkout_key, project_slug, fingerprint)
 
     @operation("deleteCheckoutKey", "DELETE", "/project/{project-slug}/checkout-key/{fingerprint}")
     def delete_checkout_key(self, project_slug: str, fingerprint: str) -> MessageResponse:
@@ -102,7 +102,7 @@ class ProjectOperations(V2Operations):
         :param fingerprint: the key's fingerprint (MD5 or SHA-256).
         :returns: ``{"message": ...}``.
         """
-        return self._call("deleteCheckoutKey", project_slug, fingerprint)
+        return self._call(self.delete_checkout_key, project_slug, fingerprint)
 
     @operation("listEnvVars", "GET", "/project/{project-slug}/envvar", paginated=True)
     def list_env_vars(self, project_slug: str, *, page_token: Optional[str] = None) -> Page[EnvironmentVariable]:
@@ -113,7 +113,7 @@ class ProjectOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"page-token": page_token})
-        return self._call("listEnvVars", project_slug, params=params)
+        return self._call(self.list_env_vars, project_slug, params=params)
 
     @operation("createEnvVar", "POST", "/project/{project-slug}/envvar")
     def create_env_var(self, project_slug: str, *, name: str, value: str) -> EnvironmentVariable:
@@ -125,7 +125,7 @@ class ProjectOperations(V2Operations):
         :returns: the variable, value masked.
         """
         body = query(name=name, value=value)
-        return self._call("createEnvVar", project_slug, body=body)
+        return self._call(self.create_env_var, project_slug, body=body)
 
     @operation("getEnvVar", "GET", "/project/{project-slug}/envvar/{name}")
     def get_env_var(self, project_slug: str, name: str) -> EnvironmentVariable:
@@ -135,7 +135,7 @@ class ProjectOperations(V2Operations):
         :param name: the variable's name.
         :returns: the variable: ``name``, ``value`` (masked), ``created-at``.
         """
-        return self._call("getEnvVar", project_slug, name)
+        return self._call(self.get_env_var, project_slug, name)
 
     @operation("deleteEnvVar", "DELETE", "/project/{project-slug}/envvar/{name}")
     def delete_env_var(self, project_slug: str, name: str) -> MessageResponse:
@@ -145,7 +145,7 @@ class ProjectOperations(V2Operations):
         :param name: the variable's name.
         :returns: ``{"message": ...}``.
         """
-        return self._call("deleteEnvVar", project_slug, name)
+        return self._call(self.delete_env_var, project_slug, name)
 
     @operation("createProject1", "POST", "/project/{provider}/{organization}/{project}")
     def create_project_from_repo(self, provider: str, organization: str, project: str) -> ProjectSettings:
@@ -161,7 +161,7 @@ class ProjectOperations(V2Operations):
         :param project: the repository's name.
         :returns: the project's advanced settings, ``{"advanced": {...}}``.
         """
-        return self._call("createProject1", provider, organization, project)
+        return self._call(self.create_project_from_repo, provider, organization, project)
 
     @operation("getProjectSettings", "GET", "/project/{provider}/{organization}/{project}/settings")
     def get_project_settings(self, provider: str, organization: str, project: str) -> ProjectSettings:
@@ -172,7 +172,7 @@ class ProjectOperations(V2Operations):
         :param project: the project's name (or id, for ``circleci``).
         :returns: ``{"advanced": {"autocancel_builds": bool, ...}}``.
         """
-        return self._call("getProjectSettings", provider, organization, project)
+        return self._call(self.get_project_settings, provider, organization, project)
 
     @operation("patchProjectSettings", "PATCH", "/project/{provider}/{organization}/{project}/settings")
     def patch_project_settings(
@@ -193,4 +193,4 @@ class ProjectOperations(V2Operations):
         :returns: the settings after the change, ``{"advanced": {...}}``.
         """
         body = query(advanced=advanced)
-        return self._call("patchProjectSettings", provider, organization, project, body=body)
+        return self._call(self.patch_project_settings, provider, organization, project, body=body)

@@ -51,4 +51,4 @@ class RollbackOperations(V2Operations):
             parameters=parameters,
             reason=reason,
         )
-        return self._call("rollbackProject", project_id, body=body)
+        return self._call(self.rollback_project, project_id, body=body)

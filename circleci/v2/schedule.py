@@ -30,7 +30,7 @@ class ScheduleOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"page-token": page_token})
-        return self._call("listSchedulesForProject", project_slug, params=params)
+        return self._call(self.list_schedules_for_project, project_slug, params=params)
 
     @operation("createSchedule", "POST", "/project/{project-slug}/schedule")
     def create_schedule(
@@ -63,7 +63,7 @@ class ScheduleOperations(V2Operations):
                 "description": description,
             }
         )
-        return self._call("createSchedule", project_slug, body=body)
+        return self._call(self.create_schedule, project_slug, body=body)
 
     @operation("deleteScheduleById", "DELETE", "/schedule/{schedule-id}")
     def delete_schedule_by_id(self, schedule_id: str) -> MessageResponse:
@@ -72,7 +72,7 @@ class ScheduleOperations(V2Operations):
         :param schedule_id: the schedule's UUID.
         :returns: the API's message.
         """
-        return self._call("deleteScheduleById", schedule_id)
+        return self._call(self.delete_schedule_by_id, schedule_id)
 
     @operation("getScheduleById", "GET", "/schedule/{schedule-id}")
     def get_schedule_by_id(self, schedule_id: str) -> Schedule:
@@ -81,7 +81,7 @@ class ScheduleOperations(V2Operations):
         :param schedule_id: the schedule's UUID.
         :returns: the schedule.
         """
-        return self._call("getScheduleById", schedule_id)
+        return self._call(self.get_schedule_by_id, schedule_id)
 
     @operation("updateSchedule", "PATCH", "/schedule/{schedule-id}")
     def update_schedule(
@@ -113,4 +113,4 @@ class ScheduleOperations(V2Operations):
                 "parameters": parameters,
             }
         )
-        return self._call("updateSchedule", schedule_id, body=body)
+        return self._call(self.update_schedule, schedule_id, body=body)

@@ -30,7 +30,7 @@ class TriggerOperations(V2Operations):
         :param pipeline_definition_id: the pipeline definition's id.
         :returns: ``{"items": [...]}``.
         """
-        return self._call("listPipelineDefinitionTriggers", project_id, pipeline_definition_id)
+        return self._call(self.list_pipeline_definition_triggers, project_id, pipeline_definition_id)
 
     @operation("createTrigger", "POST", "/projects/{project_id}/pipeline-definitions/{pipeline_definition_id}/triggers")
     def create_trigger(
@@ -71,7 +71,7 @@ class TriggerOperations(V2Operations):
             disabled=disabled,
             parameters=parameters,
         )
-        return self._call("createTrigger", project_id, pipeline_definition_id, body=body)
+        return self._call(self.create_trigger, project_id, pipeline_definition_id, body=body)
 
     @operation("getTrigger", "GET", "/projects/{project_id}/triggers/{trigger_id}")
     def get_trigger(self, project_id: str, trigger_id: str) -> Trigger:
@@ -81,7 +81,7 @@ class TriggerOperations(V2Operations):
         :param trigger_id: the trigger's id.
         :returns: the trigger.
         """
-        return self._call("getTrigger", project_id, trigger_id)
+        return self._call(self.get_trigger, project_id, trigger_id)
 
     @operation("updateTrigger", "PATCH", "/projects/{project_id}/triggers/{trigger_id}")
     def update_trigger(
@@ -120,7 +120,7 @@ class TriggerOperations(V2Operations):
             event_source=event_source,
             parameters=parameters,
         )
-        return self._call("updateTrigger", project_id, trigger_id, body=body)
+        return self._call(self.update_trigger, project_id, trigger_id, body=body)
 
     @operation("deleteTrigger", "DELETE", "/projects/{project_id}/triggers/{trigger_id}")
     def delete_trigger(self, project_id: str, trigger_id: str) -> TriggerDeleted:
@@ -130,4 +130,4 @@ class TriggerOperations(V2Operations):
         :param trigger_id: the trigger's id.
         :returns: ``{"message": ...}``.
         """
-        return self._call("deleteTrigger", project_id, trigger_id)
+        return self._call(self.delete_trigger, project_id, trigger_id)

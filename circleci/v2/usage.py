@@ -34,7 +34,7 @@ class UsageOperations(V2Operations):
             poll it with :meth:`get_usage_export`.
         """
         body = query(start=start, end=end, shared_org_ids=shared_org_ids)
-        return self._call("createUsageExport", org_id, body=body)
+        return self._call(self.create_usage_export, org_id, body=body)
 
     @operation("getUsageExport", "GET", "/organizations/{org_id}/usage_export_job/{usage_export_job_id}")
     def get_usage_export(self, org_id: str, usage_export_job_id: str) -> GetUsageExportJobStatus:
@@ -44,4 +44,4 @@ class UsageOperations(V2Operations):
         :param usage_export_job_id: the ``usage_export_job_id`` from :meth:`create_usage_export`.
         :returns: the export job: ``state``, ``download_urls``, ``error_reason``.
         """
-        return self._call("getUsageExport", org_id, usage_export_job_id)
+        return self._call(self.get_usage_export, org_id, usage_export_job_id)

@@ -19,7 +19,7 @@ class UserOperations(V2Operations):
 
         :returns: ``{"id": ..., "login": ..., "name": ...}``.
         """
-        return self._call("getCurrentUser")
+        return self._call(self.get_current_user)
 
     @operation("getCollaborations", "GET", "/me/collaborations")
     def get_collaborations(self) -> list[Collaboration]:
@@ -27,7 +27,7 @@ class UserOperations(V2Operations):
 
         :returns: a list of organizations with ``id``, ``slug``, ``name`` and ``vcs-type``.
         """
-        return self._call("getCollaborations")
+        return self._call(self.get_collaborations)
 
     @operation("getUser", "GET", "/user/{id}")
     def get_user(self, user_id: str) -> User:
@@ -36,4 +36,4 @@ class UserOperations(V2Operations):
         :param user_id: the user's UUID.
         :returns: ``{"id": ..., "login": ..., "name": ...}``.
         """
-        return self._call("getUser", user_id)
+        return self._call(self.get_user, user_id)

@@ -26,7 +26,7 @@ class WebhookOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"scope-id": scope_id, "scope-type": scope_type, "page-token": page_token})
-        return self._call("getWebhooks", params=params)
+        return self._call(self.get_webhooks, params=params)
 
     @operation("createWebhook", "POST", "/webhook")
     def create_webhook(
@@ -59,7 +59,7 @@ class WebhookOperations(V2Operations):
                 "scope": scope,
             }
         )
-        return self._call("createWebhook", body=body)
+        return self._call(self.create_webhook, body=body)
 
     @operation("deleteWebhook", "DELETE", "/webhook/{webhook_id}")
     def delete_webhook(self, webhook_id: str) -> WebhookDeleted:
@@ -68,7 +68,7 @@ class WebhookOperations(V2Operations):
         :param webhook_id: the webhook's UUID.
         :returns: the API's message.
         """
-        return self._call("deleteWebhook", webhook_id)
+        return self._call(self.delete_webhook, webhook_id)
 
     @operation("getWebhookById", "GET", "/webhook/{webhook_id}")
     def get_webhook_by_id(self, webhook_id: str) -> Webhook:
@@ -77,7 +77,7 @@ class WebhookOperations(V2Operations):
         :param webhook_id: the webhook's UUID.
         :returns: the webhook.
         """
-        return self._call("getWebhookById", webhook_id)
+        return self._call(self.get_webhook_by_id, webhook_id)
 
     @operation("updateWebhook", "PUT", "/webhook/{webhook_id}")
     def update_webhook(
@@ -103,4 +103,4 @@ class WebhookOperations(V2Operations):
         body = query(
             **{"name": name, "events": events, "url": url, "signing-secret": signing_secret, "verify-tls": verify_tls}
         )
-        return self._call("updateWebhook", webhook_id, body=body)
+        return self._call(self.update_webhook, webhook_id, body=body)

@@ -21,7 +21,7 @@ class WorkflowOperations(V2Operations):
         :param workflow_id: the workflow's UUID.
         :returns: the workflow.
         """
-        return self._call("getWorkflowById", workflow_id)
+        return self._call(self.get_workflow_by_id, workflow_id)
 
     @operation("approvePendingApprovalJobById", "POST", "/workflow/{id}/approve/{approval_request_id}")
     def approve_pending_approval_job_by_id(self, workflow_id: str, approval_request_id: str) -> MessageResponse:
@@ -31,7 +31,7 @@ class WorkflowOperations(V2Operations):
         :param approval_request_id: the approval job's id (its ``approval_request_id``).
         :returns: the API's message.
         """
-        return self._call("approvePendingApprovalJobById", workflow_id, approval_request_id)
+        return self._call(self.approve_pending_approval_job_by_id, workflow_id, approval_request_id)
 
     @operation("cancelWorkflow", "POST", "/workflow/{id}/cancel")
     def cancel_workflow(self, workflow_id: str) -> MessageResponse:
@@ -40,7 +40,7 @@ class WorkflowOperations(V2Operations):
         :param workflow_id: the workflow's UUID.
         :returns: the API's message.
         """
-        return self._call("cancelWorkflow", workflow_id)
+        return self._call(self.cancel_workflow, workflow_id)
 
     @operation("listWorkflowJobs", "GET", "/workflow/{id}/job", paginated=True)
     def list_workflow_jobs(self, workflow_id: str, *, page_token: Optional[str] = None) -> Page[Job]:
@@ -51,7 +51,7 @@ class WorkflowOperations(V2Operations):
         :returns: a page, ``{"items": [...], "next_page_token": ...}``.
         """
         params = query(**{"page-token": page_token})
-        return self._call("listWorkflowJobs", workflow_id, params=params)
+        return self._call(self.list_workflow_jobs, workflow_id, params=params)
 
     @operation("rerunWorkflow", "POST", "/workflow/{id}/rerun")
     def rerun_workflow(
@@ -75,4 +75,4 @@ class WorkflowOperations(V2Operations):
         :returns: ``{"workflow_id": ...}`` of the new workflow.
         """
         body = query(enable_ssh=enable_ssh, from_failed=from_failed, jobs=jobs, sparse_tree=sparse_tree)
-        return self._call("rerunWorkflow", workflow_id, body=body)
+        return self._call(self.rerun_workflow, workflow_id, body=body)

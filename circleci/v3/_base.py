@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any, Callable, Optional, TypeVar, cast
+from typing import Any, Callable, Optional, cast
 
 import requests
 
-from .._args import segment
-from .._client import BaseClient
+from .._operation import Operation, OperationClient
 from ..error import BadVerbError, InvalidArgumentError
 from ..transport import BEARER
-from ._endpoint import Endpoint, path_parameters
+from ._endpoint import Endpoint
 
 __all__ = ["V3Client", "endpoint_of"]
-
-T = TypeVar("T")
 
 
 def endpoint_of(method: Callable[..., Any]) -> Endpoint:
@@ -24,17 +21,17 @@ def endpoint_of(method: Callable[..., Any]) -> Endpoint:
 
     :raises InvalidArgumentError: when the callable carries none.
     """
-    record = getattr(method, "endpoint", None)
+    record = getattr(method, "operation", None)
     if not isinstance(record, Endpoint):
         raise InvalidArgumentError(method, "not an ApiV3 endpoint method")
     return record
 
 
-class V3Client(BaseClient):
+class V3Client(OperationClient):
     """A client of API v3: the token goes as ``Authorization: Bearer``, paths come from the endpoint records."""
 
     _VERBS = frozenset({"GET", "POST", "DELETE"})
-    _PREFIX = "/api/v3/"
+    _PREFIX = Endpoint.root
 
     def _request(self, verb: str, endpoint: str, data: Any = None, *, params: Optional[dict[str, Any]] = None) -> Any:
         """Send a request to ``<url>/<endpoint>`` with the Bearer token and return the decoded JSON.
@@ -58,53 +55,45 @@ class V3Client(BaseClient):
         ``Retry-After``)."""
         return self._transport.rate_limit
 
-    def _endpoint_path(self, record: Endpoint, path: Optional[dict[str, Any]]) -> str:
-        """The request path below :attr:`url` for a record and its path parameters, each segment encoded."""
-        values = path or {}
-        relative = record.path[len(self._PREFIX) :] if record.path.startswith(self._PREFIX) else record.path
-        for name in path_parameters(record.path):
-            relative = relative.replace("{" + name + "}", segment(values.get(name), name))
-        return relative
+    def _check(self, record: Operation, params: Optional[dict[str, Any]], body: Any) -> None:
+        """Refuse a ``page[limit]`` the endpoint would answer with 400, before anything is sent.
 
-    def _call(
-        self,
-        method: Callable[..., T],
-        path: Optional[dict[str, Any]] = None,
-        *,
-        query: Optional[dict[str, Any]] = None,
-        body: Any = None,
-    ) -> T:
-        """Send the request of an endpoint method: its verb and path come from its record.
+        Besides the shared checks of :meth:`OperationClient._check
+        <circleci._operation.OperationClient._check>`, the limit is read from
+        the query, or from ``page.limit`` in the body of a search route; it is
+        checked against the endpoint's maximum, and refused beside
+        ``page[cursor]`` where the endpoint does not take both.
 
-        ``page[limit]`` (in the query, or ``page.limit`` in the body of a
-        search route) is checked against the endpoint's maximum first, since
-        v3 answers an out-of-range limit with 400.
+        :raises InvalidArgumentError: for a limit out of range or in the wrong place.
         """
-        record = endpoint_of(method)
-        params = {name: value for name, value in (query or {}).items() if value is not None}
-        page = body.get("page") if record.page_in_body and isinstance(body, dict) else None
-        limit = page.get("limit") if isinstance(page, dict) else params.get("page[limit]")
-        _check_limit(record, limit)
-        if not record.limit_with_cursor and "page[limit]" in params and "page[cursor]" in params:
+        super()._check(record, params, body)
+        endpoint = cast(Endpoint, record)
+        if params is None and not endpoint.page_in_body:
+            return
+        page = body.get("page") if endpoint.page_in_body and isinstance(body, dict) else None
+        query = params or {}
+        limit = page.get("limit") if isinstance(page, dict) else query.get("page[limit]")
+        _check_limit(endpoint, limit)
+        if not endpoint.limit_with_cursor and "page[limit]" in query and "page[cursor]" in query:
             raise InvalidArgumentError(
-                limit, f"{record.path} refuses page[limit] with page[cursor]; send it on the first page only"
+                limit, f"{endpoint.path} refuses page[limit] with page[cursor]; send it on the first page only"
             )
-        endpoint = self._endpoint_path(record, path)
-        return cast(T, self._request(record.verb, endpoint, body, params=params or None))
 
     @contextlib.contextmanager
     def _stream(
         self,
         method: Callable[..., Any],
-        path: dict[str, Any],
-        *,
-        query: Optional[dict[str, Any]] = None,
+        *path: Any,
+        params: Optional[dict[str, Any]] = None,
         headers: Optional[dict[str, str]] = None,
     ) -> Iterator[requests.Response]:
-        """Send the GET of an endpoint method and give its response unread, for streaming."""
+        """Send the GET of an endpoint method and give its response unread, for streaming.
+
+        The record, path values and parameters are those of :meth:`_call`.
+        """
         record = endpoint_of(method)
-        params = {name: value for name, value in (query or {}).items() if value is not None}
-        url = f"{self.url}/{self._endpoint_path(record, path)}"
+        params = {name: value for name, value in (params or {}).items() if value is not None}
+        url = f"{self.url}/{record.expand(*path)}"
         stream = self._transport.stream(record.verb, url, params=params or None, headers=headers, auth=BEARER)
         with stream as response:
             yield response

@@ -1,81 +1,91 @@
-"""Marking each ApiV3 method with the endpoint it implements, and building its request.
+"""Marking each ApiV3 method with the endpoint it implements.
 
-The verb and path of an endpoint are written once, in its :func:`endpoint`
-record; :meth:`ApiV3._call <circleci.v3.ApiV3._call>` reads that record to
-build the request path, so the method, its docs and its tests cannot
+The mechanism is the one API v2 uses (see :mod:`circleci._operation`): the
+:func:`endpoint` decorator, made by :func:`~circleci._operation.marker`, puts
+an :class:`Endpoint` record on the method (as ``method.endpoint`` and
+``method.operation``) and in :data:`ENDPOINTS`; the method sends its request
+with ``self._call(self.<method>, *path_values, params=..., body=...)``, which
+builds the path from the record, so the method, its docs and its tests cannot
 disagree about where it goes.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any, Callable, NamedTuple, Optional, TypeVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, Optional
 
-F = TypeVar("F", bound=Callable[..., Any])
+from .._operation import PLACEHOLDER, Operation, marker
 
-__all__ = ["CONFIDENCES", "Endpoint", "endpoint", "envelope", "flat", "path_parameters"]
+__all__ = ["CONFIDENCES", "ENDPOINTS", "Endpoint", "endpoint", "envelope", "flat", "path_parameters"]
 
 CONFIDENCES = ("cli", "cli-newer", "cli-branch", "docs", "third-party")
 """The confidence marks of the vendored reference that get a typed method (``mention`` does not)."""
 
-_PARAMETER = re.compile(r"\{(\w+)\}")
 
-
-class Endpoint(NamedTuple):
+@dataclass(frozen=True)
+class Endpoint(Operation):
     """Where a method sits in ``spec/v3-endpoints.json`` and how it talks to it.
 
-    :ivar verb: the HTTP verb.
-    :ivar path: the absolute path template, e.g. ``/api/v3/runs/{run_id}``.
+    An :class:`~circleci._operation.Operation` (v3 has no operationIds: its
+    ``operation_id`` is empty and its ``key`` is ``"VERB /path"``) with v3's
+    own facts:
+
     :ivar confidence: the reference's confidence mark for the endpoint.
     :ivar body: ``"envelope"`` (``{"data": {"attributes", "references"}}``),
         ``"flat"`` (a plain object), ``"raw"`` (what the caller passes) or
         ``None`` (no body).
-    :ivar paginated: whether the endpoint answers cursor pages.
     :ivar page_in_body: whether the cursor travels in the body (search routes)
         rather than as ``page[cursor]`` in the query.
     :ivar max_limit: the largest ``page[limit]`` the endpoint accepts, when known.
     :ivar limit_with_cursor: whether ``page[limit]`` may go with ``page[cursor]``.
     """
 
-    verb: str
-    path: str
     confidence: str = "cli"
     body: Optional[str] = None
-    paginated: bool = False
     page_in_body: bool = False
     max_limit: Optional[int] = None
     limit_with_cursor: bool = True
 
+    #: v3 paths are absolute (``/api/v3/runs``); the client's base URL ends in ``/api/v3``.
+    root: ClassVar[str] = "/api/v3/"
 
-def endpoint(
-    verb: str,
-    path: str,
-    *,
-    confidence: str = "cli",
-    body: Optional[str] = None,
-    paginated: bool = False,
-    page_in_body: bool = False,
-    max_limit: Optional[int] = None,
-    limit_with_cursor: bool = True,
-) -> Callable[[F], F]:
-    """Record on a method the endpoint it implements, as ``method.endpoint``.
+    @classmethod
+    def at(
+        cls,
+        verb: str,
+        path: str,
+        *,
+        confidence: str = "cli",
+        body: Optional[str] = None,
+        paginated: bool = False,
+        page_in_body: bool = False,
+        max_limit: Optional[int] = None,
+        limit_with_cursor: bool = True,
+    ) -> Endpoint:
+        """The record of ``VERB path``, with the fields of :class:`Endpoint`.
 
-    The method is returned unchanged. The fields are those of :class:`Endpoint`.
-    """
-    if confidence not in CONFIDENCES:
-        raise ValueError(f"unknown confidence {confidence!r}")
-    record = Endpoint(verb, path, confidence, body, paginated, page_in_body, max_limit, limit_with_cursor)
+        :raises ValueError: for a confidence not in :data:`CONFIDENCES`.
+        """
+        if confidence not in CONFIDENCES:
+            raise ValueError(f"unknown confidence {confidence!r}")
+        return cls("", verb, path, paginated, confidence, body, page_in_body, max_limit, limit_with_cursor)
 
-    def mark(method: F) -> F:
-        method.endpoint = record  # type: ignore[attr-defined]
-        return method
 
-    return mark
+#: ``"VERB /path"`` -> record, filled as the ApiV3 modules are imported.
+ENDPOINTS: dict[str, Endpoint] = {}
+
+endpoint = marker(ENDPOINTS, Endpoint.at, also="endpoint")
+"""Record on a method the endpoint it implements, as ``method.endpoint`` (and ``method.operation``).
+
+``@endpoint(verb, path, *, confidence="cli", body=None, paginated=False,
+page_in_body=False, max_limit=None, limit_with_cursor=True)``; the method is
+returned unchanged. The fields are those of :class:`Endpoint`.
+"""
 
 
 def path_parameters(path: str) -> list[str]:
     """The names of the ``{...}`` segments of a path template, in order."""
-    return _PARAMETER.findall(path)
+    return PLACEHOLDER.findall(path)
 
 
 def flat(**fields: Any) -> dict[str, Any]:

@@ -45,7 +45,7 @@ class ContextOperations(V3Client):
         """
         return self._call(
             self.list_contexts,
-            query={
+            params={
                 "filter[org_id]": filter_org_id,
                 "filter[name]": filter_name,
                 "page[limit]": page_limit,
@@ -78,7 +78,7 @@ class ContextOperations(V3Client):
 
         Endpoint: ``GET /api/v3/contexts/{context_id}``
         """
-        return self._call(self.get_context, {"context_id": context_id})
+        return self._call(self.get_context, context_id)
 
     @endpoint("DELETE", "/api/v3/contexts/{context_id}", confidence="cli-newer")
     def delete_context(self, context_id: str) -> None:
@@ -91,7 +91,7 @@ class ContextOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/contexts/{context_id}``
         """
-        self._call(self.delete_context, {"context_id": context_id})
+        self._call(self.delete_context, context_id)
 
     @endpoint("GET", "/api/v3/contexts/{context_id}/env-vars", confidence="cli-newer", paginated=True, max_limit=250)
     def list_context_env_vars(
@@ -111,8 +111,8 @@ class ContextOperations(V3Client):
         """
         return self._call(
             self.list_context_env_vars,
-            {"context_id": context_id},
-            query={"page[limit]": page_limit, "page[cursor]": page_cursor},
+            context_id,
+            params={"page[limit]": page_limit, "page[cursor]": page_cursor},
         )
 
     @endpoint("POST", "/api/v3/contexts/{context_id}/env-vars/set", confidence="cli-newer", body="flat")
@@ -130,9 +130,7 @@ class ContextOperations(V3Client):
 
         Endpoint: ``POST /api/v3/contexts/{context_id}/env-vars/set``
         """
-        return self._call(
-            self.set_context_env_var, {"context_id": context_id}, body=flat(**{"name": name, "value": value})
-        )
+        return self._call(self.set_context_env_var, context_id, body=flat(**{"name": name, "value": value}))
 
     @endpoint("DELETE", "/api/v3/contexts/{context_id}/env-vars", confidence="cli-newer")
     def delete_context_env_var(self, context_id: str, *, filter_name: Optional[str] = None) -> None:
@@ -146,7 +144,7 @@ class ContextOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/contexts/{context_id}/env-vars``
         """
-        self._call(self.delete_context_env_var, {"context_id": context_id}, query={"filter[name]": filter_name})
+        self._call(self.delete_context_env_var, context_id, params={"filter[name]": filter_name})
 
     @endpoint("GET", "/api/v3/context-restrictions", confidence="cli-newer", paginated=True)
     def list_context_restrictions(
@@ -164,7 +162,8 @@ class ContextOperations(V3Client):
         Endpoint: ``GET /api/v3/context-restrictions``
         """
         return self._call(
-            self.list_context_restrictions, query={"filter[context_id]": filter_context_id, "page[cursor]": page_cursor}
+            self.list_context_restrictions,
+            params={"filter[context_id]": filter_context_id, "page[cursor]": page_cursor},
         )
 
     @endpoint("POST", "/api/v3/context-restrictions", confidence="cli-newer", body="envelope")
@@ -207,6 +206,6 @@ class ContextOperations(V3Client):
         """
         self._call(
             self.delete_context_restriction,
-            {"restriction_id": restriction_id},
-            query={"filter[context_id]": filter_context_id},
+            restriction_id,
+            params={"filter[context_id]": filter_context_id},
         )

@@ -46,7 +46,7 @@ class DeployOperations(V3Client):
         """
         return self._call(
             self.list_deployments,
-            query={
+            params={
                 "filter[org_id]": filter_org_id,
                 "filter[project_id]": filter_project_id,
                 "page[limit]": page_limit,
@@ -74,7 +74,7 @@ class DeployOperations(V3Client):
         """
         return self._call(
             self.list_deploy_environments,
-            query={"filter[org_id]": filter_org_id, "page[limit]": page_limit, "page[cursor]": page_cursor},
+            params={"filter[org_id]": filter_org_id, "page[limit]": page_limit, "page[cursor]": page_cursor},
         )
 
     @endpoint("GET", "/api/v3/deploy/environments/{environment_id}")
@@ -86,7 +86,7 @@ class DeployOperations(V3Client):
 
         Endpoint: ``GET /api/v3/deploy/environments/{environment_id}``
         """
-        return self._call(self.get_deploy_environment, {"environment_id": environment_id})
+        return self._call(self.get_deploy_environment, environment_id)
 
     @endpoint("GET", "/api/v3/deploy/components", paginated=True)
     def list_deploy_components(
@@ -110,7 +110,7 @@ class DeployOperations(V3Client):
         """
         return self._call(
             self.list_deploy_components,
-            query={
+            params={
                 "filter[org_id]": filter_org_id,
                 "filter[project_id]": filter_project_id,
                 "page[limit]": page_limit,
@@ -127,7 +127,7 @@ class DeployOperations(V3Client):
 
         Endpoint: ``GET /api/v3/deploy/components/{component_id}``
         """
-        return self._call(self.get_deploy_component, {"component_id": component_id})
+        return self._call(self.get_deploy_component, component_id)
 
     @endpoint("GET", "/api/v3/deploy/components/{component_id}/versions", paginated=True)
     def list_deploy_component_versions(
@@ -151,8 +151,8 @@ class DeployOperations(V3Client):
         """
         return self._call(
             self.list_deploy_component_versions,
-            {"component_id": component_id},
-            query={
+            component_id,
+            params={
                 "filter[environment_id]": filter_environment_id,
                 "page[limit]": page_limit,
                 "page[cursor]": page_cursor,
@@ -168,7 +168,7 @@ class DeployOperations(V3Client):
 
         Endpoint: ``GET /api/v3/deploy/settings``
         """
-        return self._call(self.get_deploy_settings, query={"filter[project_id]": filter_project_id})
+        return self._call(self.get_deploy_settings, params={"filter[project_id]": filter_project_id})
 
     @endpoint("GET", "/api/v3/signing/certificates", paginated=True)
     def list_signing_certificates(
@@ -184,7 +184,7 @@ class DeployOperations(V3Client):
         Endpoint: ``GET /api/v3/signing/certificates``
         """
         return self._call(
-            self.list_signing_certificates, query={"filter[org_id]": filter_org_id, "page[cursor]": page_cursor}
+            self.list_signing_certificates, params={"filter[org_id]": filter_org_id, "page[cursor]": page_cursor}
         )
 
     @endpoint("POST", "/api/v3/signing/certificates", body="envelope")
@@ -225,7 +225,7 @@ class DeployOperations(V3Client):
 
         Endpoint: ``GET /api/v3/signing/certificates/{certificate_id}``
         """
-        return self._call(self.get_signing_certificate, {"certificate_id": certificate_id})
+        return self._call(self.get_signing_certificate, certificate_id)
 
     @endpoint("DELETE", "/api/v3/signing/certificates/{certificate_id}")
     def delete_signing_certificate(self, certificate_id: str) -> None:
@@ -236,7 +236,7 @@ class DeployOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/signing/certificates/{certificate_id}``
         """
-        self._call(self.delete_signing_certificate, {"certificate_id": certificate_id})
+        self._call(self.delete_signing_certificate, certificate_id)
 
     @endpoint("GET", "/api/v3/signing/configs", paginated=True)
     def list_signing_configs(
@@ -252,7 +252,7 @@ class DeployOperations(V3Client):
         Endpoint: ``GET /api/v3/signing/configs``
         """
         return self._call(
-            self.list_signing_configs, query={"filter[org_id]": filter_org_id, "page[cursor]": page_cursor}
+            self.list_signing_configs, params={"filter[org_id]": filter_org_id, "page[cursor]": page_cursor}
         )
 
     @endpoint("POST", "/api/v3/signing/configs", body="envelope")
@@ -295,7 +295,7 @@ class DeployOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/signing/configs/{config_id}``
         """
-        self._call(self.delete_signing_config, {"config_id": config_id})
+        self._call(self.delete_signing_config, config_id)
 
     @endpoint("POST", "/api/v3/signing/configs/{config_id}/update-profile", body="flat")
     def update_signing_config_profile(
@@ -314,7 +314,7 @@ class DeployOperations(V3Client):
         """
         self._call(
             self.update_signing_config_profile,
-            {"config_id": config_id},
+            config_id,
             body=flat(**{"file_name": file_name, "blob": blob}),
         )
 
@@ -330,6 +330,4 @@ class DeployOperations(V3Client):
 
         Endpoint: ``POST /api/v3/signing/configs/{config_id}/remove-profile``
         """
-        self._call(
-            self.remove_signing_config_profile, {"config_id": config_id}, body=flat(**{"profile_id": profile_id})
-        )
+        self._call(self.remove_signing_config_profile, config_id, body=flat(**{"profile_id": profile_id}))

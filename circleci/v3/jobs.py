@@ -28,7 +28,7 @@ class JobOperations(V3Client):
         Endpoint: ``GET /api/v3/jobs``
         """
         return self._call(
-            self.list_jobs, query={"filter[workflow_id]": filter_workflow_id, "page[cursor]": page_cursor}
+            self.list_jobs, params={"filter[workflow_id]": filter_workflow_id, "page[cursor]": page_cursor}
         )
 
     @endpoint("GET", "/api/v3/jobs/{job_id}")
@@ -40,7 +40,7 @@ class JobOperations(V3Client):
 
         Endpoint: ``GET /api/v3/jobs/{job_id}``
         """
-        return self._call(self.get_job, {"job_id": job_id})
+        return self._call(self.get_job, job_id)
 
     @endpoint("GET", "/api/v3/jobs/{job_id}/artifacts", paginated=True)
     def list_job_artifacts(self, job_id: str, *, page_cursor: Optional[str] = None) -> ArtifactList:
@@ -53,7 +53,7 @@ class JobOperations(V3Client):
 
         Endpoint: ``GET /api/v3/jobs/{job_id}/artifacts``
         """
-        return self._call(self.list_job_artifacts, {"job_id": job_id}, query={"page[cursor]": page_cursor})
+        return self._call(self.list_job_artifacts, job_id, params={"page[cursor]": page_cursor})
 
     @endpoint("GET", "/api/v3/jobs/{job_id}/resource-usage")
     def get_job_resource_usage(self, job_id: str) -> ResourceUsageDocument:
@@ -67,7 +67,7 @@ class JobOperations(V3Client):
 
         Endpoint: ``GET /api/v3/jobs/{job_id}/resource-usage``
         """
-        return self._call(self.get_job_resource_usage, {"job_id": job_id})
+        return self._call(self.get_job_resource_usage, job_id)
 
     def _step_output(
         self,
@@ -85,7 +85,7 @@ class JobOperations(V3Client):
             raise InvalidArgumentError(max_bytes, "max_bytes must be a positive integer")
         query = {"filter[execution]": filter_execution, "filter[step_num]": filter_step_num}
         headers = {"Range": f"bytes={offset}-"} if offset is not None else None
-        with self._stream(method, {"job_id": job_id}, query=query, headers=headers) as response:
+        with self._stream(method, job_id, params=query, headers=headers) as response:
             return read_output(response, offset or 0, to, max_bytes)
 
     @endpoint("GET", "/api/v3/jobs/{job_id}/stdout")
@@ -188,7 +188,7 @@ class JobOperations(V3Client):
 
         Endpoint: ``GET /api/v3/jobs/{job_id}/tests``
         """
-        with self._stream(self.get_job_tests, {"job_id": job_id}) as response:
+        with self._stream(self.get_job_tests, job_id) as response:
             for line in response.iter_lines():
                 if not line.strip():
                     continue

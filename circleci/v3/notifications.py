@@ -45,7 +45,7 @@ class NotificationOperations(V3Client):
         """
         return self._call(
             self.list_notification_integrations,
-            query={"filter[org_id]": filter_org_id, "filter[type]": filter_type, "page[cursor]": page_cursor},
+            params={"filter[org_id]": filter_org_id, "filter[type]": filter_type, "page[cursor]": page_cursor},
         )
 
     @endpoint("GET", "/api/v3/notification/integrations/{integration_id}", confidence="third-party")
@@ -60,7 +60,7 @@ class NotificationOperations(V3Client):
 
         Endpoint: ``GET /api/v3/notification/integrations/{integration_id}``
         """
-        return self._call(self.get_notification_integration, {"integration_id": integration_id})
+        return self._call(self.get_notification_integration, integration_id)
 
     @endpoint(
         "POST",
@@ -84,7 +84,7 @@ class NotificationOperations(V3Client):
         """
         return self._call(
             self.set_notification_integration_status,
-            {"integration_id": integration_id},
+            integration_id,
             body=envelope({"status": status}),
         )
 
@@ -100,7 +100,7 @@ class NotificationOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/notification/integrations/{integration_id}``
         """
-        self._call(self.delete_notification_integration, {"integration_id": integration_id})
+        self._call(self.delete_notification_integration, integration_id)
 
     @endpoint("GET", "/api/v3/notification/preferences", confidence="third-party", paginated=True)
     def list_notification_preferences(
@@ -127,7 +127,7 @@ class NotificationOperations(V3Client):
         """
         return self._call(
             self.list_notification_preferences,
-            query={
+            params={
                 "filter[scope]": filter_scope,
                 "filter[project_id]": filter_project_id,
                 "filter[org_id]": filter_org_id,
@@ -187,7 +187,7 @@ class NotificationOperations(V3Client):
         """
         return self._call(
             self.list_notification_channel_configs,
-            query={
+            params={
                 "filter[scope]": filter_scope,
                 "filter[project_id]": filter_project_id,
                 "filter[org_id]": filter_org_id,
@@ -241,7 +241,7 @@ class NotificationOperations(V3Client):
 
         Endpoint: ``GET /api/v3/notification/channel-configs/{config_id}``
         """
-        return self._call(self.get_notification_channel_config, {"config_id": config_id})
+        return self._call(self.get_notification_channel_config, config_id)
 
     @endpoint(
         "POST", "/api/v3/notification/channel-configs/{config_id}/update", confidence="third-party", body="envelope"
@@ -263,7 +263,7 @@ class NotificationOperations(V3Client):
         """
         return self._call(
             self.update_notification_channel_config,
-            {"config_id": config_id},
+            config_id,
             body=envelope({"target": target, "is_enabled": is_enabled}),
         )
 
@@ -279,7 +279,7 @@ class NotificationOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/notification/channel-configs/{config_id}``
         """
-        self._call(self.delete_notification_channel_config, {"config_id": config_id})
+        self._call(self.delete_notification_channel_config, config_id)
 
     @endpoint("GET", "/api/v3/notification/links", confidence="third-party", paginated=True)
     def list_notification_links(
@@ -309,7 +309,7 @@ class NotificationOperations(V3Client):
         """
         return self._call(
             self.list_notification_links,
-            query={
+            params={
                 "filter[user_id]": filter_user_id,
                 "filter[connection_type]": filter_connection_type,
                 "filter[team_id]": filter_team_id,

@@ -33,7 +33,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``GET /api/v3/namespaces``
         """
-        return self._call(self.get_namespace_by_name, query={"filter[name]": filter_name})
+        return self._call(self.get_namespace_by_name, params={"filter[name]": filter_name})
 
     @endpoint("GET", "/api/v3/namespaces/{namespace_id}")
     def get_namespace(self, namespace_id: str) -> NamespaceDocument:
@@ -44,7 +44,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``GET /api/v3/namespaces/{namespace_id}``
         """
-        return self._call(self.get_namespace, {"namespace_id": namespace_id})
+        return self._call(self.get_namespace, namespace_id)
 
     @endpoint("POST", "/api/v3/namespaces", body="flat")
     def create_namespace(self, *, name: Optional[str] = None, org_id: Optional[str] = None) -> NamespaceDocument:
@@ -68,7 +68,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``POST /api/v3/namespaces/{namespace_id}/rename``
         """
-        return self._call(self.rename_namespace, {"namespace_id": namespace_id}, body=flat(**{"name": name}))
+        return self._call(self.rename_namespace, namespace_id, body=flat(**{"name": name}))
 
     @endpoint("DELETE", "/api/v3/namespaces/{namespace_id}")
     def delete_namespace(self, namespace_id: str) -> None:
@@ -79,7 +79,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/namespaces/{namespace_id}``
         """
-        self._call(self.delete_namespace, {"namespace_id": namespace_id})
+        self._call(self.delete_namespace, namespace_id)
 
     @endpoint("GET", "/api/v3/orb/packages", paginated=True, max_limit=1000)
     def list_orb_packages(
@@ -111,7 +111,7 @@ class OrbOperations(V3Client):
         """
         return self._call(
             self.list_orb_packages,
-            query={
+            params={
                 "filter[namespace_id]": filter_namespace_id,
                 "filter[name]": filter_name,
                 "filter[certified]": filter_certified,
@@ -148,7 +148,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``GET /api/v3/orb/packages/{orb_id}``
         """
-        return self._call(self.get_orb_package, {"orb_id": orb_id})
+        return self._call(self.get_orb_package, orb_id)
 
     @endpoint("POST", "/api/v3/orb/packages/validate", body="flat")
     def validate_orb(self, *, yaml: Optional[str] = None, org_id: Optional[str] = None) -> OrbValidationDocument:
@@ -184,7 +184,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``POST /api/v3/orb/packages/{orb_id}/set-listed``
         """
-        return self._call(self.set_orb_listed, {"orb_id": orb_id}, body=flat(**{"is_listed": is_listed}))
+        return self._call(self.set_orb_listed, orb_id, body=flat(**{"is_listed": is_listed}))
 
     @endpoint("POST", "/api/v3/orb/packages/{orb_id}/add-category", body="flat")
     def add_orb_category(self, orb_id: str, *, category_id: Optional[str] = None) -> OrbPackageDocument:
@@ -196,7 +196,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``POST /api/v3/orb/packages/{orb_id}/add-category``
         """
-        return self._call(self.add_orb_category, {"orb_id": orb_id}, body=flat(**{"category_id": category_id}))
+        return self._call(self.add_orb_category, orb_id, body=flat(**{"category_id": category_id}))
 
     @endpoint("POST", "/api/v3/orb/packages/{orb_id}/remove-category", body="flat")
     def remove_orb_category(self, orb_id: str, *, category_id: Optional[str] = None) -> OrbPackageDocument:
@@ -208,7 +208,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``POST /api/v3/orb/packages/{orb_id}/remove-category``
         """
-        return self._call(self.remove_orb_category, {"orb_id": orb_id}, body=flat(**{"category_id": category_id}))
+        return self._call(self.remove_orb_category, orb_id, body=flat(**{"category_id": category_id}))
 
     @endpoint("GET", "/api/v3/orb/versions", paginated=True)
     def list_orb_versions(
@@ -237,7 +237,7 @@ class OrbOperations(V3Client):
         """
         return self._call(
             self.list_orb_versions,
-            query={
+            params={
                 "filter[orb_id]": filter_orb_id,
                 "filter[ref]": filter_ref,
                 "filter[channel]": filter_channel,
@@ -270,7 +270,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``GET /api/v3/orb/versions/{version_id}``
         """
-        return self._call(self.get_orb_version, {"version_id": version_id})
+        return self._call(self.get_orb_version, version_id)
 
     @endpoint("POST", "/api/v3/orb/versions/{version_id}/promote", body="flat")
     def promote_orb_version(
@@ -287,7 +287,7 @@ class OrbOperations(V3Client):
         """
         return self._call(
             self.promote_orb_version,
-            {"version_id": version_id},
+            version_id,
             body=flat(**{"segment": segment, "semantic_version": semantic_version}),
         )
 
@@ -304,7 +304,7 @@ class OrbOperations(V3Client):
 
         Endpoint: ``GET /api/v3/orb/categories``
         """
-        return self._call(self.list_orb_categories, query={"filter[name]": filter_name, "page[cursor]": page_cursor})
+        return self._call(self.list_orb_categories, params={"filter[name]": filter_name, "page[cursor]": page_cursor})
 
     @endpoint("GET", "/api/v3/catalog/offerings", confidence="third-party")
     def get_catalog_offerings(self) -> CatalogOfferingsDocument:
@@ -336,7 +336,9 @@ class OrbOperations(V3Client):
 
         Endpoint: ``GET /api/v3/function/packages``
         """
-        return self._call(self.list_function_packages, query={"filter[name]": filter_name, "page[cursor]": page_cursor})
+        return self._call(
+            self.list_function_packages, params={"filter[name]": filter_name, "page[cursor]": page_cursor}
+        )
 
     @endpoint("GET", "/api/v3/orb/versions/{version_id}/source")
     def get_orb_version_source(self, version_id: str) -> str:
@@ -347,6 +349,6 @@ class OrbOperations(V3Client):
 
         Endpoint: ``GET /api/v3/orb/versions/{version_id}/source``
         """
-        with self._stream(self.get_orb_version_source, {"version_id": version_id}) as response:
+        with self._stream(self.get_orb_version_source, version_id) as response:
             response.encoding = response.encoding or "utf-8"
             return response.text

@@ -36,7 +36,7 @@ class OrgOperations(V3Client):
 
         Endpoint: ``GET /api/v3/orgs``
         """
-        return self._call(self.list_orgs, query={"filter[slug]": filter_slug, "page[cursor]": page_cursor})
+        return self._call(self.list_orgs, params={"filter[slug]": filter_slug, "page[cursor]": page_cursor})
 
     @endpoint("GET", "/api/v3/orgs/{org_id}", confidence="third-party")
     def get_org(self, org_id: str) -> OrgDocument:
@@ -50,7 +50,7 @@ class OrgOperations(V3Client):
 
         Endpoint: ``GET /api/v3/orgs/{org_id}``
         """
-        return self._call(self.get_org, {"org_id": org_id})
+        return self._call(self.get_org, org_id)
 
     @endpoint("GET", "/api/v3/orgs/{org_id}/settings")
     def get_org_settings(self, org_id: str) -> OrgSettingsDocument:
@@ -61,7 +61,7 @@ class OrgOperations(V3Client):
 
         Endpoint: ``GET /api/v3/orgs/{org_id}/settings``
         """
-        return self._call(self.get_org_settings, {"org_id": org_id})
+        return self._call(self.get_org_settings, org_id)
 
     @endpoint("POST", "/api/v3/orgs/{org_id}/update-settings", body="flat")
     def update_org_settings(
@@ -108,7 +108,7 @@ class OrgOperations(V3Client):
         """
         return self._call(
             self.update_org_settings,
-            {"org_id": org_id},
+            org_id,
             body=flat(
                 **{
                     "is_runner_terms_of_service_accepted": is_runner_terms_of_service_accepted,
@@ -141,7 +141,7 @@ class OrgOperations(V3Client):
 
         Endpoint: ``GET /api/v3/users``
         """
-        return self._call(self.list_users, query={"filter[user_id]": filter_user_id})
+        return self._call(self.list_users, params={"filter[user_id]": filter_user_id})
 
     @endpoint("GET", "/api/v3/provider/connections", paginated=True)
     def list_provider_connections(
@@ -157,7 +157,7 @@ class OrgOperations(V3Client):
         Endpoint: ``GET /api/v3/provider/connections``
         """
         return self._call(
-            self.list_provider_connections, query={"filter[org_id]": filter_org_id, "page[cursor]": page_cursor}
+            self.list_provider_connections, params={"filter[org_id]": filter_org_id, "page[cursor]": page_cursor}
         )
 
     @endpoint("POST", "/api/v3/provider/connections/setup", body="flat")
@@ -183,7 +183,7 @@ class OrgOperations(V3Client):
         """
         return self._call(
             self.setup_provider_connection,
-            query={"filter[org_id]": filter_org_id},
+            params={"filter[org_id]": filter_org_id},
             body=flat(**{"type": type, "vcs": vcs, "return_url": return_url}),
         )
 
@@ -212,7 +212,7 @@ class OrgOperations(V3Client):
         """
         return self._call(
             self.list_provider_repositories,
-            query={
+            params={
                 "filter[org_id]": filter_org_id,
                 "filter[provider]": filter_provider,
                 "page[limit]": page_limit,
@@ -269,4 +269,4 @@ class OrgOperations(V3Client):
 
         Endpoint: ``GET /api/v3/tool/releases``
         """
-        return self._call(self.list_tool_releases, query={"filter[tool]": filter_tool})
+        return self._call(self.list_tool_releases, params={"filter[tool]": filter_tool})

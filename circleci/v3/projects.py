@@ -41,7 +41,7 @@ class ProjectOperations(V3Client):
         Endpoint: ``GET /api/v3/pipelines``
         """
         return self._call(
-            self.list_pipelines, query={"filter[project_id]": filter_project_id, "page[cursor]": page_cursor}
+            self.list_pipelines, params={"filter[project_id]": filter_project_id, "page[cursor]": page_cursor}
         )
 
     @endpoint("POST", "/api/v3/pipelines", body="envelope")
@@ -89,7 +89,7 @@ class ProjectOperations(V3Client):
 
         Endpoint: ``GET /api/v3/pipelines/{pipeline_id}``
         """
-        return self._call(self.get_pipeline, {"pipeline_id": pipeline_id})
+        return self._call(self.get_pipeline, pipeline_id)
 
     @endpoint("DELETE", "/api/v3/pipelines/{pipeline_id}", confidence="third-party")
     def delete_pipeline(self, pipeline_id: str) -> None:
@@ -103,7 +103,7 @@ class ProjectOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/pipelines/{pipeline_id}``
         """
-        self._call(self.delete_pipeline, {"pipeline_id": pipeline_id})
+        self._call(self.delete_pipeline, pipeline_id)
 
     @endpoint("GET", "/api/v3/triggers", paginated=True)
     def list_triggers(
@@ -125,7 +125,7 @@ class ProjectOperations(V3Client):
         """
         return self._call(
             self.list_triggers,
-            query={
+            params={
                 "filter[project_id]": filter_project_id,
                 "filter[pipeline_id]": filter_pipeline_id,
                 "page[cursor]": page_cursor,
@@ -161,7 +161,7 @@ class ProjectOperations(V3Client):
         """
         return self._call(
             self.create_trigger,
-            query={"filter[project_id]": filter_project_id},
+            params={"filter[project_id]": filter_project_id},
             body=envelope(
                 {"is_disabled": is_disabled, "event": event, "config": config, "checkout": checkout},
                 {"pipeline": pipeline_id},
@@ -198,7 +198,7 @@ class ProjectOperations(V3Client):
         """
         return self._call(
             self.list_projects,
-            query={
+            params={
                 "filter[slug]": filter_slug,
                 "filter[org_id]": filter_org_id,
                 "filter[name]": filter_name,
@@ -217,7 +217,7 @@ class ProjectOperations(V3Client):
 
         Endpoint: ``GET /api/v3/projects/{project_id}``
         """
-        return self._call(self.get_project, {"project_id": project_id})
+        return self._call(self.get_project, project_id)
 
     @endpoint("GET", "/api/v3/projects/{project_id}/settings")
     def get_project_settings(self, project_id: str) -> ProjectSettingsDocument:
@@ -228,7 +228,7 @@ class ProjectOperations(V3Client):
 
         Endpoint: ``GET /api/v3/projects/{project_id}/settings``
         """
-        return self._call(self.get_project_settings, {"project_id": project_id})
+        return self._call(self.get_project_settings, project_id)
 
     @endpoint("POST", "/api/v3/projects/{project_id}/update-settings", body="flat")
     def update_project_settings(
@@ -273,7 +273,7 @@ class ProjectOperations(V3Client):
         """
         return self._call(
             self.update_project_settings,
-            {"project_id": project_id},
+            project_id,
             body=flat(
                 **{
                     "enable_ai_error_summarization": enable_ai_error_summarization,
@@ -326,7 +326,7 @@ class ProjectOperations(V3Client):
         """
         return self._call(
             self.rollback_project,
-            {"project_id": project_id},
+            project_id,
             body=flat(
                 **{
                     "component_id": component_id,
@@ -351,7 +351,7 @@ class ProjectOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/projects/{project_id}/dlc``
         """
-        self._call(self.purge_project_dlc, {"project_id": project_id})
+        self._call(self.purge_project_dlc, project_id)
 
     @endpoint("GET", "/api/v3/projects/{project_id}/environment-variables", confidence="cli-branch")
     def list_project_env_vars(self, project_id: str) -> ProjectEnvVarList:
@@ -364,7 +364,7 @@ class ProjectOperations(V3Client):
 
         Endpoint: ``GET /api/v3/projects/{project_id}/environment-variables``
         """
-        return self._call(self.list_project_env_vars, {"project_id": project_id})
+        return self._call(self.list_project_env_vars, project_id)
 
     @endpoint("POST", "/api/v3/projects/{project_id}/environment-variables", confidence="cli-branch", body="flat")
     def create_project_env_var(
@@ -381,9 +381,7 @@ class ProjectOperations(V3Client):
 
         Endpoint: ``POST /api/v3/projects/{project_id}/environment-variables``
         """
-        return self._call(
-            self.create_project_env_var, {"project_id": project_id}, body=flat(**{"name": name, "value": value})
-        )
+        return self._call(self.create_project_env_var, project_id, body=flat(**{"name": name, "value": value}))
 
     @endpoint("DELETE", "/api/v3/projects/{project_id}/environment-variables/{name}", confidence="cli-branch")
     def delete_project_env_var(self, project_id: str, name: str) -> None:
@@ -397,4 +395,4 @@ class ProjectOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/projects/{project_id}/environment-variables/{name}``
         """
-        self._call(self.delete_project_env_var, {"project_id": project_id, "name": name})
+        self._call(self.delete_project_env_var, project_id, name)

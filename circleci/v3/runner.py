@@ -54,7 +54,7 @@ class RunnerOperations(V3Client):
         """
         return self._call(
             self.list_runner_resource_classes,
-            query={
+            params={
                 "filter[org_id]": filter_org_id,
                 "filter[namespace]": filter_namespace,
                 "filter[resource_class]": filter_resource_class,
@@ -93,7 +93,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``GET /api/v3/runner/resource-classes/{resource_class_id}``
         """
-        return self._call(self.get_runner_resource_class, {"resource_class_id": resource_class_id})
+        return self._call(self.get_runner_resource_class, resource_class_id)
 
     @endpoint("POST", "/api/v3/runner/resource-classes/{resource_class_id}/update", confidence="cli-newer", body="flat")
     def update_runner_resource_class(
@@ -111,7 +111,7 @@ class RunnerOperations(V3Client):
         """
         return self._call(
             self.update_runner_resource_class,
-            {"resource_class_id": resource_class_id},
+            resource_class_id,
             body=flat(**{"description": description}),
         )
 
@@ -127,7 +127,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/runner/resource-classes/{resource_class_id}``
         """
-        self._call(self.delete_runner_resource_class, {"resource_class_id": resource_class_id}, query={"force": force})
+        self._call(self.delete_runner_resource_class, resource_class_id, params={"force": force})
 
     @endpoint("GET", "/api/v3/runner/tokens", confidence="cli-newer", paginated=True)
     def list_runner_tokens(
@@ -153,7 +153,7 @@ class RunnerOperations(V3Client):
         """
         return self._call(
             self.list_runner_tokens,
-            query={
+            params={
                 "filter[resource_class]": filter_resource_class,
                 "filter[resource_class_id]": filter_resource_class_id,
                 "page[cursor]": page_cursor,
@@ -189,7 +189,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/runner/tokens/{token_id}``
         """
-        self._call(self.delete_runner_token, {"token_id": token_id})
+        self._call(self.delete_runner_token, token_id)
 
     @endpoint("GET", "/api/v3/runner/agents", confidence="cli-newer", paginated=True, max_limit=250)
     def list_runner_agents(
@@ -220,7 +220,7 @@ class RunnerOperations(V3Client):
         """
         return self._call(
             self.list_runner_agents,
-            query={
+            params={
                 "filter[org_id]": filter_org_id,
                 "filter[namespace]": filter_namespace,
                 "filter[resource_class]": filter_resource_class,
@@ -259,7 +259,7 @@ class RunnerOperations(V3Client):
         """
         return self._call(
             self.list_runner_fleets,
-            query={
+            params={
                 "filter[org_id]": filter_org_id,
                 "filter[namespace]": filter_namespace,
                 "filter[resource_class]": filter_resource_class,
@@ -280,7 +280,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``GET /api/v3/runner/fleets/{resource_class_id}``
         """
-        return self._call(self.get_runner_fleet, {"resource_class_id": resource_class_id})
+        return self._call(self.get_runner_fleet, resource_class_id)
 
     @endpoint("GET", "/api/v3/runner")
     def list_runner_instances(
@@ -300,7 +300,7 @@ class RunnerOperations(V3Client):
         """
         return self._call(
             self.list_runner_instances,
-            query={"resource-class": resource_class, "namespace": namespace, "org-id": org_id},
+            params={"resource-class": resource_class, "namespace": namespace, "org-id": org_id},
         )
 
     @endpoint("GET", "/api/v3/runner/resource")
@@ -315,7 +315,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``GET /api/v3/runner/resource``
         """
-        return self._call(self.list_legacy_resource_classes, query={"namespace": namespace, "org-id": org_id})
+        return self._call(self.list_legacy_resource_classes, params={"namespace": namespace, "org-id": org_id})
 
     @endpoint("POST", "/api/v3/runner/resource", body="flat")
     def create_legacy_resource_class(
@@ -343,7 +343,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/runner/resource/{resource_class_id}``
         """
-        return self._call(self.delete_legacy_resource_class, {"resource_class_id": resource_class_id})
+        return self._call(self.delete_legacy_resource_class, resource_class_id)
 
     @endpoint("DELETE", "/api/v3/runner/resource/{resource_class_id}/force")
     def force_delete_legacy_resource_class(self, resource_class_id: str) -> LegacyMessage:
@@ -354,7 +354,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/runner/resource/{resource_class_id}/force``
         """
-        return self._call(self.force_delete_legacy_resource_class, {"resource_class_id": resource_class_id})
+        return self._call(self.force_delete_legacy_resource_class, resource_class_id)
 
     @endpoint("GET", "/api/v3/runner/token")
     def list_legacy_runner_tokens(self, *, resource_class: Optional[str] = None) -> LegacyRunnerTokenList:
@@ -365,7 +365,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``GET /api/v3/runner/token``
         """
-        return self._call(self.list_legacy_runner_tokens, query={"resource-class": resource_class})
+        return self._call(self.list_legacy_runner_tokens, params={"resource-class": resource_class})
 
     @endpoint("POST", "/api/v3/runner/token", body="flat")
     def create_legacy_runner_token(
@@ -392,7 +392,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``DELETE /api/v3/runner/token/{token_id}``
         """
-        return self._call(self.delete_legacy_runner_token, {"token_id": token_id})
+        return self._call(self.delete_legacy_runner_token, token_id)
 
     @endpoint("GET", "/api/v3/runner/tasks", confidence="docs")
     def get_runner_unclaimed_task_count(self, *, resource_class: Optional[str] = None) -> LegacyTaskCount:
@@ -406,7 +406,7 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``GET /api/v3/runner/tasks``
         """
-        return self._call(self.get_runner_unclaimed_task_count, query={"resource-class": resource_class})
+        return self._call(self.get_runner_unclaimed_task_count, params={"resource-class": resource_class})
 
     @endpoint("GET", "/api/v3/runner/tasks/running", confidence="docs")
     def get_runner_running_task_count(self, *, resource_class: Optional[str] = None) -> LegacyTaskCount:
@@ -420,4 +420,4 @@ class RunnerOperations(V3Client):
 
         Endpoint: ``GET /api/v3/runner/tasks/running``
         """
-        return self._call(self.get_runner_running_task_count, query={"resource-class": resource_class})
+        return self._call(self.get_runner_running_task_count, params={"resource-class": resource_class})

@@ -46,7 +46,7 @@ class RunOperations(V3Client):
         """
         return self._call(
             self.list_runs,
-            query={
+            params={
                 "filter[user_id]": filter_user_id,
                 "filter[project_id]": filter_project_id,
                 "filter[phase]": filter_phase,
@@ -67,7 +67,7 @@ class RunOperations(V3Client):
 
         Endpoint: ``GET /api/v3/runs/{run_id}``
         """
-        return self._call(self.get_run, {"run_id": run_id})
+        return self._call(self.get_run, run_id)
 
     @endpoint("POST", "/api/v3/runs/search", body="flat", paginated=True, page_in_body=True, max_limit=20)
     def search_runs(
@@ -118,7 +118,7 @@ class RunOperations(V3Client):
 
         Endpoint: ``GET /api/v3/workflows``
         """
-        return self._call(self.list_workflows, query={"filter[run_id]": filter_run_id, "page[cursor]": page_cursor})
+        return self._call(self.list_workflows, params={"filter[run_id]": filter_run_id, "page[cursor]": page_cursor})
 
     @endpoint("GET", "/api/v3/workflows/{workflow_id}")
     def get_workflow(self, workflow_id: str) -> WorkflowDocument:
@@ -129,7 +129,7 @@ class RunOperations(V3Client):
 
         Endpoint: ``GET /api/v3/workflows/{workflow_id}``
         """
-        return self._call(self.get_workflow, {"workflow_id": workflow_id})
+        return self._call(self.get_workflow, workflow_id)
 
     @endpoint("POST", "/api/v3/workflows/{workflow_id}/rerun", body="flat")
     def rerun_workflow(self, workflow_id: str, *, is_from_failed: Optional[bool] = None) -> IdDocument:
@@ -143,9 +143,7 @@ class RunOperations(V3Client):
 
         Endpoint: ``POST /api/v3/workflows/{workflow_id}/rerun``
         """
-        return self._call(
-            self.rerun_workflow, {"workflow_id": workflow_id}, body=flat(**{"is_from_failed": is_from_failed})
-        )
+        return self._call(self.rerun_workflow, workflow_id, body=flat(**{"is_from_failed": is_from_failed}))
 
     @endpoint("POST", "/api/v3/workflows/{workflow_id}/cancel")
     def cancel_workflow(self, workflow_id: str) -> IdDocument:
@@ -156,7 +154,7 @@ class RunOperations(V3Client):
 
         Endpoint: ``POST /api/v3/workflows/{workflow_id}/cancel``
         """
-        return self._call(self.cancel_workflow, {"workflow_id": workflow_id})
+        return self._call(self.cancel_workflow, workflow_id)
 
     @endpoint("POST", "/api/v3/runs", confidence="docs", body="raw")
     def trigger_run(self, body: Optional[dict[str, Any]] = None) -> RunDocument:

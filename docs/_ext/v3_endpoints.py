@@ -2,8 +2,9 @@
 
 ``.. v3-endpoints::`` renders, for each group of :class:`circleci.v3.ApiV3`
 methods, the table method -> ``VERB /path`` -> confidence -> paging, read
-from the ``endpoint`` record that :func:`circleci.v3._endpoint.endpoint` puts
-on each method, so the table is rebuilt from the code at every docs build.
+from the :class:`~circleci.v3._endpoint.Endpoint` record that
+:func:`circleci.v3._endpoint.endpoint` puts on each method (as
+``method.operation``, the attribute every v2 and v3 method carries), so the table is rebuilt from the code at every docs build.
 
 Enable it in ``conf.py`` with ``sys.path.insert(0, <docs>/_ext)`` and
 ``extensions.append("v3_endpoints")``.
@@ -24,6 +25,7 @@ __all__ = ["V3EndpointsDirective", "endpoint_rows", "setup"]
 def endpoint_rows() -> list[tuple[str, str, Any]]:
     """``(group title, method name, endpoint record)`` for every ApiV3 method, in source order per group."""
     from circleci.v3 import ApiV3
+    from circleci.v3._endpoint import Endpoint
 
     rows = []
     for cls in ApiV3.__mro__:
@@ -31,8 +33,8 @@ def endpoint_rows() -> list[tuple[str, str, Any]]:
             continue
         title = (cls.__doc__ or cls.__name__).split(";")[0].strip()
         for name, member in vars(cls).items():
-            record = getattr(member, "endpoint", None)
-            if record is not None:
+            record = getattr(member, "operation", None)
+            if isinstance(record, Endpoint):
                 rows.append((title, name, record))
     return rows
 

@@ -26,6 +26,6 @@ def methods() -> dict[str, Callable[..., Any]]:
 
 def method_for(verb: str, path: str) -> str:
     """The name of the one method implementing an endpoint."""
-    names = [name for name, method in methods().items() if endpoint_of(method)[:2] == (verb, path)]
+    names = [name for name, method in methods().items() if endpoint_of(method).key == f"{verb} {path}"]
     assert len(names) == 1, (verb, path, names)
     return names[0]
