@@ -27,6 +27,7 @@ import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import CodeType, FrameType
 from typing import Any, Callable, ClassVar, Optional, TypeVar, cast, overload
 
 from ._args import build_number, required, segment, slug
@@ -161,6 +162,30 @@ class Operation:
         return "".join(text)
 
 
+_BY_CODE: dict[CodeType, Operation] = {}
+"""Every marked method's record by the method's code object (see :meth:`OperationClient._call`)."""
+
+
+def caller_record() -> Operation:
+    """The record of the nearest marked method up the call stack.
+
+    A method hands itself to the funnel (``self._call(self.get_job, ...)``);
+    when the method was replaced on the instance or the class (a mock with
+    ``wraps=``, a wrapper that calls the original), what the funnel receives
+    carries no record, and the record is found from the code of the marked
+    method that is running (itself, or through a helper of its own).
+
+    :raises InvalidArgumentError: when no marked method is running.
+    """
+    frame: Optional[FrameType] = sys._getframe(2)
+    while frame is not None:
+        found = _BY_CODE.get(frame.f_code)
+        if found is not None:
+            return found
+        frame = frame.f_back
+    raise InvalidArgumentError(None, "an operation's request must be sent from its method")
+
+
 @overload
 def marker(registry: dict[str, Operation]) -> Callable[..., Callable[[F], F]]: ...
 
@@ -195,6 +220,7 @@ def marker(registry: dict[str, Any], record: Callable[..., Any] = Operation, *, 
         registry[made.key] = made
 
         def mark(method: F) -> F:
+            _BY_CODE[method.__code__] = made
             method.operation = made  # type: ignore[attr-defined]
             if also:
                 setattr(method, also, made)
@@ -233,7 +259,9 @@ class OperationClient(BaseClient):
             :meth:`_check` refuses, before anything is sent.
         :returns: the decoded JSON, or ``None`` for an empty body.
         """
-        record: Operation = method.operation  # type: ignore[attr-defined]
+        record = getattr(method, "operation", None)
+        if not isinstance(record, Operation):
+            record = caller_record()
         if params:
             params = {name: value for name, value in params.items() if value is not None} or None
         self._check(record, params, body)

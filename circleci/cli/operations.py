@@ -163,8 +163,8 @@ def is_paginated(method: Callable[..., Any]) -> bool:
 
 
 def _record(method: Callable[..., Any]) -> Any:
-    """The record a method carries of its endpoint: v2's ``@operation``, v3's ``@endpoint``, or ``None``."""
-    return getattr(method, "operation", None) or getattr(method, "endpoint", None)
+    """The operation record a v2 or v3 method carries (``method.operation``), or ``None``."""
+    return getattr(method, "operation", None)
 
 
 def option_value(text: str, default: Any) -> Any:

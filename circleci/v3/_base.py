@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from typing import Any, Callable, Optional, cast
 
 import requests
 
-from .._operation import Operation, OperationClient
+from .._operation import Operation, OperationClient, caller_record
 from ..error import BadVerbError, InvalidArgumentError
 from ..transport import BEARER
 from ._endpoint import Endpoint
@@ -79,24 +78,23 @@ class V3Client(OperationClient):
                 limit, f"{endpoint.path} refuses page[limit] with page[cursor]; send it on the first page only"
             )
 
-    @contextlib.contextmanager
     def _stream(
         self,
         method: Callable[..., Any],
         *path: Any,
         params: Optional[dict[str, Any]] = None,
         headers: Optional[dict[str, str]] = None,
-    ) -> Iterator[requests.Response]:
+    ) -> contextlib.AbstractContextManager[requests.Response]:
         """Send the GET of an endpoint method and give its response unread, for streaming.
 
         The record, path values and parameters are those of :meth:`_call`.
         """
-        record = endpoint_of(method)
+        record = getattr(method, "operation", None)
+        if not isinstance(record, Endpoint):
+            record = cast(Endpoint, caller_record())
         params = {name: value for name, value in (params or {}).items() if value is not None}
         url = f"{self.url}/{record.expand(*path)}"
-        stream = self._transport.stream(record.verb, url, params=params or None, headers=headers, auth=BEARER)
-        with stream as response:
-            yield response
+        return self._transport.stream(record.verb, url, params=params or None, headers=headers, auth=BEARER)
 
 
 def _check_limit(record: Endpoint, limit: Any) -> None:
