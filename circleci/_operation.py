@@ -240,6 +240,7 @@ class OperationClient(BaseClient):
     """
 
     _required_fields: ClassVar[Mapping[str, tuple[tuple[str, bool], ...]]] = {}
+    _nested_required: ClassVar[Mapping[str, tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]]] = {}
 
     def _call(
         self,
@@ -271,7 +272,9 @@ class OperationClient(BaseClient):
         """Refuse a request before it is sent: every body field the spec requires must be there.
 
         A required field must be present and not ``None``; a text one must not
-        be empty either.
+        be empty either. An object given inside the body must hold the fields
+        the spec requires of it (one of the sets, where the spec gives a
+        choice: a context's ``owner`` has an ``id`` or a ``slug``).
 
         :raises InvalidArgumentError: for a missing required field.
         """
@@ -281,3 +284,11 @@ class OperationClient(BaseClient):
                 required(value, argument_name(name))
             elif value is None:
                 raise InvalidArgumentError(value, f"{argument_name(name)} is required")
+        for path, choices in self._nested_required.get(record.operation_id, ()):
+            found: Any = body
+            for key in path:
+                found = found.get(key) if isinstance(found, dict) else None
+            if isinstance(found, dict) and not any(all(found.get(key) is not None for key in keys) for keys in choices):
+                where = argument_name(path[0]) + "".join(f"[{key!r}]" for key in path[1:])
+                needs = " or ".join(" and ".join(repr(key) for key in keys) for keys in choices)
+                raise InvalidArgumentError(found, f"{where} must have {needs}")

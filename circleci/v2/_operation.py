@@ -9,7 +9,7 @@ request from the record.
 from __future__ import annotations
 
 from .._operation import Operation, OperationClient, marker
-from ._required import REQUIRED_FIELDS
+from ._required import NESTED_REQUIRED, REQUIRED_FIELDS
 
 __all__ = ["OPERATIONS", "Operation", "V2Operations", "operation"]
 
@@ -23,3 +23,4 @@ class V2Operations(OperationClient):
     """The base of the v2 tag classes: requests go out through their operation records."""
 
     _required_fields = REQUIRED_FIELDS
+    _nested_required = NESTED_REQUIRED
