@@ -16,7 +16,15 @@ from .._args import VCS_TYPES, required
 from .._client import BaseClient
 from .._operation import Operation
 from ..error import InvalidArgumentError, PaginationLoopError
-from ..transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport
+from ..transport import (
+    DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_POOL_SIZE,
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    Secret,
+    Timeout,
+    Transport,
+)
 from ._operation import OPERATIONS
 from .context import ContextOperations
 from .deploy import DeployOperations
@@ -110,6 +118,9 @@ class ApiV2(
     :param transport: share another client's connections, token and policy
         (as :attr:`Api.v2 <circleci.api.Api.v2>` does); the options above are
         then ignored.
+    :param max_body_size: the largest JSON answer read, in bytes once
+        decompressed; a larger one raises
+        :class:`~circleci.error.ResponseTooLarge`. Default 64 MiB.
     """
 
     _VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
@@ -123,8 +134,18 @@ class ApiV2(
         retries: Union[int, Retry] = DEFAULT_RETRIES,
         pool_size: int = DEFAULT_POOL_SIZE,
         transport: Optional[Transport] = None,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
     ) -> None:
-        super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size, transport=transport)
+        token = Secret.of(token)  # type: ignore[assignment]  # held masked from here on
+        super().__init__(
+            token,
+            url,
+            timeout=timeout,
+            retries=retries,
+            pool_size=pool_size,
+            transport=transport,
+            max_body_size=max_body_size,
+        )
 
     @property
     def v3(self) -> ApiV3:

@@ -17,7 +17,15 @@ from urllib3.util.retry import Retry
 
 from .._args import required
 from ..error import InvalidArgumentError
-from ..transport import DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Timeout, Transport
+from ..transport import (
+    DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_POOL_SIZE,
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    Secret,
+    Timeout,
+    Transport,
+)
 from ._base import endpoint_of
 from .contexts import ContextOperations
 from .deploy import DeployOperations
@@ -76,6 +84,9 @@ class ApiV3(
     :param transport: share another client's connections, token and policy
         (as :attr:`Api.v3 <circleci.api.Api.v3>` does); the options above are
         then ignored.
+    :param max_body_size: the largest JSON answer read, in bytes once
+        decompressed; a larger one raises
+        :class:`~circleci.error.ResponseTooLarge`. Default 64 MiB.
     """
 
     def __init__(
@@ -87,8 +98,18 @@ class ApiV3(
         retries: Union[int, Retry] = DEFAULT_RETRIES,
         pool_size: int = DEFAULT_POOL_SIZE,
         transport: Optional[Transport] = None,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
     ) -> None:
-        super().__init__(token, url, timeout=timeout, retries=retries, pool_size=pool_size, transport=transport)
+        token = Secret.of(token)  # type: ignore[assignment]  # held masked from here on
+        super().__init__(
+            token,
+            url,
+            timeout=timeout,
+            retries=retries,
+            pool_size=pool_size,
+            transport=transport,
+            max_body_size=max_body_size,
+        )
 
     def request(self, verb: str, path: str, *, params: Optional[dict[str, Any]] = None, body: Any = None) -> Any:
         """Send any v3 request: the way to reach endpoints without a method of their own.

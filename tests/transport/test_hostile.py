@@ -20,6 +20,7 @@ from circleci import error, transport
 from circleci.api import Api
 from circleci.sdk import SDK
 from circleci.v2 import ApiV2
+from circleci.v3 import ApiV3
 
 from .conftest import TOKEN
 from .servers import LoopbackServer, Received, Reply, json_reply
@@ -217,6 +218,16 @@ def test_a_decoded_json_body_beyond_the_cap_is_refused_with_bounded_memory(serve
     assert (failure.status_code, failure.limit) == (200, MiB)
     assert "max_body_size=1048576" in str(failure)
     assert peak < 8 * MiB
+
+
+def test_v2_and_v3_clients_take_the_cap_too(server: LoopbackServer) -> None:
+    body = json.dumps({"x": "y" * 1000}).encode()
+    v2 = ApiV2(TOKEN, url=f"{server.url}/api/v2", max_body_size=100)
+    v3 = ApiV3(TOKEN, url=f"{server.url}/api/v3", max_body_size=100)
+    for call in (v2.get_current_user, lambda: v3.get_job("5b0f5d6a-0000-4000-8000-000000000000")):
+        server.script(Reply(body=body, content_type="application/json"))
+        with pytest.raises(error.ResponseTooLarge):
+            call()
 
 
 def test_the_default_cap_is_documented_and_bounds_a_bomb(api: Api, server: LoopbackServer) -> None:

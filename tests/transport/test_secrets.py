@@ -15,6 +15,7 @@ from circleci import _client, error, transport
 from circleci.api import Api
 from circleci.transport import Secret, Transport
 from circleci.v2 import ApiV2
+from circleci.v3 import ApiV3
 
 from .conftest import TOKEN
 from .servers import HANG, LoopbackServer, Reply, json_reply, refused_port
@@ -218,6 +219,10 @@ def test_token_is_not_in_traceback_locals_when_construction_fails() -> None:
     hidden = _Hidden(f"{TOKEN}\x01")
     failure = _failure(lambda: Api(hidden.value))
     assert TOKEN[:10] not in _shown(failure)
+    for client in (ApiV2, ApiV3):
+        failure = _failure(lambda: client(TOKEN, timeout=-1))  # noqa: B023
+        assert isinstance(failure, error.InvalidArgumentError)
+        assert TOKEN not in _shown(failure)
 
 
 def test_plain_http_to_the_api_host_on_another_scheme_gets_no_token(server: LoopbackServer, tmp_path: Path) -> None:
