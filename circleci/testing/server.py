@@ -568,7 +568,7 @@ class FakeCircleCI:
             name = found.name if found else None
             faulted, reply = self._apply_faults(name or "")
             if not faulted:
-                reply = self.v3.answer(verb, url, headers, body, self.root_url, self.tokens)
+                reply = self.v3.answer(verb, url, headers, body, self.root_url, self._accepts)
         else:
             route, params = self.router.match(verb, url.path)
             name = route.name if route else None
@@ -625,8 +625,12 @@ class FakeCircleCI:
         token = headers.get("circle-token") or bearer_token or _basic_user(authorization)
         if not token:
             raise HttpError(401, "You must log in first.")
-        if token not in self.tokens and not (self._any_token and token != "None"):
+        if not self._accepts(token):
             raise HttpError(401, "Invalid token provided.")
+
+    def _accepts(self, token: str) -> bool:
+        """Whether a token is taken: one of :attr:`tokens`, or any real one inside :meth:`redirect`."""
+        return token in self.tokens or (self._any_token and token != "None")
 
 
 def _epoch(start: Union[float, str, datetime, None]) -> Optional[float]:

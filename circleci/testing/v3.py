@@ -798,13 +798,22 @@ class V3:
         return None, {}
 
     def answer(
-        self, verb: str, url: SplitResult, headers: dict[str, str], body: bytes, root: str, tokens: set[str]
+        self,
+        verb: str,
+        url: SplitResult,
+        headers: dict[str, str],
+        body: bytes,
+        root: str,
+        accepts: Callable[[str], bool],
     ) -> Reply:
-        """Answer one v3 request (faults were applied by the server before)."""
+        """Answer one v3 request (faults were applied by the server before).
+
+        :param accepts: whether the server takes a token (the same check as for v1.1 and v2).
+        """
         route, params = self.match(verb, url.path)
         try:
             if route is None or route.name not in ANONYMOUS:
-                _authenticate(headers, tokens)
+                _authenticate(headers, accepts)
             if route is None:
                 raise V3Error(404, "Not Found", f"No route {verb} {url.path}.")
             query = {name: values[-1] for name, values in parse_qs(url.query, keep_blank_values=True).items()}
@@ -817,8 +826,9 @@ class V3:
             reply = Reply.json(exc.body(), exc.status)
         except v3_extra.LegacyError as exc:
             reply = Reply.message(exc.message, exc.status)
-        self.store.requests += 1
-        remaining = RATE_LIMIT - self.store.requests % RATE_LIMIT
+        with self.state.lock:
+            self.store.requests += 1
+            remaining = RATE_LIMIT - self.store.requests % RATE_LIMIT
         reply.headers.update(
             {"RateLimit-Limit": str(RATE_LIMIT), "RateLimit-Remaining": str(remaining), "RateLimit-Reset": "60"}
         )
@@ -826,9 +836,9 @@ class V3:
         return reply
 
 
-def _authenticate(headers: dict[str, str], tokens: set[str]) -> None:
+def _authenticate(headers: dict[str, str], accepts: Callable[[str], bool]) -> None:
     scheme, _, token = headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise V3Error(401, "Unauthorized", "Send the token as 'Authorization: Bearer <token>'.", type="unauthorized")
-    if token.strip() not in tokens:
+    if not accepts(token.strip()):
         raise V3Error(401, "Unauthorized", "Invalid token provided.", type="unauthorized")
