@@ -33,6 +33,21 @@ def required(value: Any, name: str = "value") -> Any:
     return value
 
 
+def method_name(method: Any) -> str:
+    """The name a refusal gives a method: its ``__name__`` (``list_runs``), else its ``repr``."""
+    return str(getattr(method, "__name__", repr(method)))
+
+
+def walk_limit(limit: Any) -> Optional[int]:
+    """Check the ``limit`` of an ``iterate``: ``None`` or an integer of 0 or more; return it.
+
+    :raises InvalidArgumentError: for anything else (a ``bool``, a ``float``, a negative number).
+    """
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise InvalidArgumentError(limit, "limit must be an integer of 0 or more, or None")
+    return limit
+
+
 def segment(value: Any, name: str = "value") -> str:
     """Encode one path segment, refusing empty values and the dot segments ``.`` and ``..``.
 

@@ -9,9 +9,11 @@ options come after it as keywords.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import warnings
 from typing import Any, Optional, TypeVar, Union
+from urllib.parse import urlsplit, urlunsplit
 
 from urllib3.util.retry import Retry
 
@@ -36,6 +38,23 @@ from .transport import (
 _Client = TypeVar("_Client", bound="BaseClient")
 _warned_origins: set[tuple[str, str, Optional[int]]] = set()
 _warned_lock = threading.Lock()
+_VERSION_SEGMENT = re.compile(r"v\d+(\.\d+)?", re.IGNORECASE)
+
+
+def versioned_url(url: str, version: str) -> str:
+    """The base URL of API ``version`` (``"v2"``, ``"v3"``) that goes with another version's base URL.
+
+    A last path segment naming an API version (``v1.1``, ``v1``, ``v2``, in
+    any case) is replaced by ``version``; any other URL gets ``/<version>``
+    appended, so the result is never the URL given.
+    """
+    parts = urlsplit(url)
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    if _VERSION_SEGMENT.fullmatch(last):
+        path = f"{head}/{version}"
+    else:
+        path = f"{head}/{last}/{version}" if last else f"/{version}"
+    return urlunsplit(parts._replace(path=path))
 
 
 class BaseClient:
@@ -64,6 +83,8 @@ class BaseClient:
     """
 
     _VERBS: frozenset[str] = frozenset({"GET", "POST", "DELETE"})
+    _AUTH: Optional[str] = None
+    """How the token is sent: ``None`` for the ``Circle-Token`` header, :data:`~circleci.transport.BEARER` for v3."""
 
     def __init__(
         self,
@@ -130,7 +151,7 @@ class BaseClient:
         """
         if verb not in self._VERBS:
             raise BadVerbError(verb)
-        return self._transport.request(verb, f"{self.url}/{endpoint}", params=params, json_body=data)
+        return self._transport.request(verb, f"{self.url}/{endpoint}", params=params, json_body=data, auth=self._AUTH)
 
     def _download(self, url: str, destdir: Optional[str] = None, filename: Optional[str] = None) -> str:
         """Download ``url`` to a file and return its path.

@@ -35,8 +35,6 @@ POLL_INTERVAL = 2.0
 WAIT_TIMEOUT = 120.0
 """Seconds to wait at most for that build to exist."""
 
-_SHORT_VCS = {"github": "gh", "bitbucket": "bb", "gh": "gh", "bb": "bb"}
-
 
 def call(api: Api, via_v1: Callable[[], Any], via_v2: Callable[[Optional[Gone]], Any]) -> Any:
     """Send a v1.1 trigger or rerun, or its v2 form when the v1.1 endpoint is gone.
@@ -78,8 +76,10 @@ class Project(NamedTuple):
 
     @property
     def slug(self) -> str:
-        """The v2 project slug, ``gh/org/repo``."""
-        return f"{_SHORT_VCS[self.vcs_type]}/{self.username}/{self.project}"
+        """The v2 project slug, ``gh/org/repo`` (a number given as a name is written as its digits, as v1.1 did)."""
+        from .v2.client import project_slug
+
+        return project_slug(str(self.username), str(self.project), self.vcs_type)
 
 
 def trigger(api: Api, where: Project, branch: Optional[str], tag: Optional[str]) -> Any:

@@ -7,16 +7,15 @@ Every method builds its path from encoded segments and hands it to
 
 from __future__ import annotations
 
-import re
 import warnings
 from typing import TYPE_CHECKING, Any, Optional, Union
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from urllib3.util.retry import Retry
 
 from . import _args, _sunset
 from ._args import build_number, project_path, query, segment
-from ._client import BaseClient
+from ._client import BaseClient, versioned_url
 from .error import BadKeyError, Gone, InvalidArgumentError, InvalidFilterError
 from .transport import DEFAULT_MAX_BODY_SIZE, DEFAULT_POOL_SIZE, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Secret, Timeout
 
@@ -30,25 +29,11 @@ DEFAULT_URL = "https://circleci.com/api/v1.1"
 BUILD_FILTERS = ("completed", "successful", "failed", "running")
 ARTIFACT_FILTERS = ("completed", "successful", "failed")
 KEY_TYPES = ("deploy-key", "github-user-key")
-_VERSION_SEGMENT = re.compile(r"v\d+(\.\d+)?", re.IGNORECASE)
 
 
 def _shallow(shallow: bool) -> dict[str, Any]:
     """CircleCI's ``shallow=true`` query parameter, when asked for."""
     return {"shallow": "true"} if shallow else {}
-
-
-def _v2_url(url: str) -> str:
-    """The API v2 base URL that goes with a v1.1 (or v1) base URL.
-
-    The last path segment is replaced by ``v2`` when it names an API version
-    (``v1.1``, ``v1``, in any case); otherwise ``/v2`` is appended, so the
-    result is never the v1.1 URL itself.
-    """
-    parts = urlsplit(url)
-    head, _, last = parts.path.rstrip("/").rpartition("/")
-    path = f"{head}/v2" if _VERSION_SEGMENT.fullmatch(last) else f"{head}/{last}/v2" if last else "/v2"
-    return urlunsplit(parts._replace(path=path))
 
 
 def _warn_without_version(url: str) -> None:
@@ -139,7 +124,7 @@ class Api(BaseClient):
         if self._v2 is None:
             from .v2 import ApiV2
 
-            self._v2 = ApiV2(url=_v2_url(self.url), transport=self._transport)
+            self._v2 = ApiV2(url=versioned_url(self.url, "v2"), transport=self._transport)
         return self._v2
 
     @property

@@ -44,6 +44,7 @@ __all__ = [
     "WaitTimeout",
     "PipelineError",
     "PipelineFailed",
+    "CancelError",
     "PaginationLoopError",
     "CircleCIDeprecationWarning",
     "InsecureTokenWarning",
@@ -407,6 +408,27 @@ class PipelineFailed(CircleCIException):
         self.pipeline = pipeline
         self.workflows = workflows or []
         self.failed = failed or []
+
+    def __str__(self) -> str:
+        return self.message or ""
+
+
+class CancelError(CircleCIException):
+    """Some workflows could not be cancelled by an SDK helper; the others were.
+
+    Raised by :meth:`SDK.cancel_redundant_workflows <circleci.sdk.SDK.cancel_redundant_workflows>`.
+
+    :ivar cancelled: the workflows cancelled.
+    :ivar refused: each refused workflow's id mapped to the reason.
+
+    .. versionadded:: 1.3.0
+    """
+
+    def __init__(self, message: str, *, cancelled: list[dict[str, Any]], refused: dict[str, str]) -> None:
+        super().__init__(refused)
+        self.message = message
+        self.cancelled = cancelled
+        self.refused = refused
 
     def __str__(self) -> str:
         return self.message or ""

@@ -33,6 +33,7 @@ from ._client import BaseClient
 from .api import Api
 from .error import (
     ArtifactDownloadError,
+    CancelError,
     CircleCIException,
     DownloadError,
     InvalidArgumentError,
@@ -642,7 +643,7 @@ class SDK:
         has nothing to cancel yet.
 
         A refused cancel does not stop the others: once all were tried,
-        :class:`CancelError` says which were refused and which cancelled.
+        :class:`~circleci.error.CancelError` says which were refused and which cancelled.
 
         :param project_slug: ``gh/org/repo``, or ``circleci/<org-id>/<project-id>``.
         :param branch: the branch whose pipelines are looked at.
@@ -1299,25 +1300,6 @@ class SyncReport:
     created: list[str]
     updated: list[str]
     deleted: list[str]
-
-
-class CancelError(CircleCIException):
-    """Some workflows could not be cancelled by :meth:`SDK.cancel_redundant_workflows`; the others were.
-
-    :ivar cancelled: the workflows cancelled.
-    :ivar refused: each refused workflow's id mapped to the reason.
-
-    .. versionadded:: 1.3.0
-    """
-
-    def __init__(self, message: str, *, cancelled: list[dict[str, Any]], refused: dict[str, str]) -> None:
-        super().__init__(refused)
-        self.message = message
-        self.cancelled = cancelled
-        self.refused = refused
-
-    def __str__(self) -> str:
-        return self.message or ""
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,8 @@ RATE_LIMIT_HEADERS = (
 """Rate-limit headers kept from each answer (:attr:`Transport.rate_limit`) and on errors."""
 _MASKABLE = 8
 CREDENTIAL_HEADERS = (TOKEN_HEADER, "Authorization")
-MASK = "***"
+MASK = error.MASK
+_URL_TOKEN = re.compile(r"(?i)(circle-token=)[^&#\s]*")
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 60.0)
 """Seconds to wait for a connection, and between bytes of an answer."""
 DEFAULT_RETRIES = 3
@@ -695,7 +696,7 @@ class Transport:
 
     def _safe(self, text: str) -> str:
         """``text`` with the token, and any ``circle-token=`` value, masked."""
-        text = re.sub(r"(?i)(circle-token=)[^&#\s]*", rf"\g<1>{MASK}", text)
+        text = _URL_TOKEN.sub(rf"\g<1>{MASK}", text)
         # A token too short to be a real one (CircleCI's are 40 characters) would
         # mask ordinary words of the message, so it is left alone.
         if self._secret and len(self._secret.reveal()) >= _MASKABLE:
@@ -851,7 +852,7 @@ class _TokenURL(str):
     __slots__ = ()
 
     def __repr__(self) -> str:
-        return repr(re.sub(r"(?i)(circle-token=)[^&#\s]*", rf"\g<1>{MASK}", str(self)))
+        return repr(_URL_TOKEN.sub(rf"\g<1>{MASK}", str(self)))
 
 
 def _hide_url_token(url: str) -> str:

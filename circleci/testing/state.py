@@ -62,6 +62,15 @@ Listener = Callable[[str, Any], None]
 """Called with ``("job-completed", job)`` or ``("workflow-completed", workflow)`` as they happen."""
 
 
+SHORT_VCS = {"github": "gh", "bitbucket": "bb"}
+"""The short form a slug uses for each long ``vcs_type`` (``gh/org/repo``)."""
+
+
+def short_vcs(vcs: str) -> str:
+    """``gh`` for ``github``, ``bb`` for ``bitbucket``; any other ``vcs`` as given."""
+    return SHORT_VCS.get(vcs, vcs)
+
+
 APP_VCS = ("circleci", "gitlab")
 """The ``vcs`` of projects whose slug is ``circleci/<org-id>/<project-id>`` (GitHub App, GitLab)."""
 
@@ -388,7 +397,7 @@ class Organization:
     @property
     def slug(self) -> str:
         """``gh/acme``, ``bb/acme`` or ``circleci/<id>``."""
-        short = {"github": "gh", "bitbucket": "bb"}.get(self.vcs_type)
+        short = SHORT_VCS.get(self.vcs_type)
         return f"{short}/{self.name}" if short else f"circleci/{self.id}"
 
 
@@ -478,7 +487,7 @@ class State:
         """The project of a slug such as ``gh/org/repo`` (``github``/``bitbucket`` work too)
         or ``circleci/<org-id>/<project-id>``."""
         vcs, _, rest = slug.partition("/")
-        vcs = {"github": "gh", "bitbucket": "bb"}.get(vcs, vcs)
+        vcs = short_vcs(vcs)
         found = self.projects.get(f"{vcs}/{rest}")
         if found is None:
             raise NotFoundError("Project not found")

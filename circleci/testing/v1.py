@@ -27,6 +27,7 @@ from .state import (
     WorkflowPlan,
     find,
     fingerprint,
+    short_vcs,
 )
 from .steps import steps_view
 
@@ -163,7 +164,7 @@ def _summary(job: Optional[Job]) -> Optional[dict[str, Any]]:
 
 def _project(call: Call) -> Project:
     """The project of the path; CircleCI matches org and repository names without regard to case."""
-    vcs = {"github": "gh", "bitbucket": "bb"}.get(call.params["vcs"], call.params["vcs"])
+    vcs = short_vcs(call.params["vcs"])
     wanted = f"{vcs}/{call.params['username']}/{call.params['project']}".lower()
     for project in call.state.projects.values():
         if project.slug.lower() == wanted:

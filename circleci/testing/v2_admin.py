@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from .clock import isoformat
 from .routing import Call, HttpError, Reply, Route, page
-from .state import Job, Organization, Project, State, find
+from .state import SHORT_VCS, Job, Organization, Project, State, find, short_vcs
 from .v2 import project_view
 
 __all__ = ["ROUTES", "USAGE_EXPORT_DELAY", "record_deploy", "usage_export_files"]
@@ -77,7 +77,7 @@ def delete_organization(call: Call) -> Reply:
 def create_project(call: Call) -> Reply:
     """``POST /organization/{org-slug-or-id}/project``"""
     org = _org(call)
-    vcs = {"github": "gh", "bitbucket": "bb"}.get(org.vcs_type, "circleci")
+    vcs = SHORT_VCS.get(org.vcs_type, "circleci")
     if any(p.org_id == org.id and p.name == call.field("name") for p in call.state.projects.values()):
         raise HttpError(409, "Project already exists.")
     return Reply.json(project_view(call.state.add_project(org.name, call.field("name"), vcs=vcs)))
@@ -99,7 +99,7 @@ def create_project_1(call: Call) -> Reply:
     try:
         project = _vcs_project(call)
     except LookupError:
-        vcs = {"github": "gh", "bitbucket": "bb"}.get(provider, provider)
+        vcs = short_vcs(provider)
         project = call.state.add_project(call.params["organization"], call.params["project"], vcs=vcs)
     return Reply.json(_settings_view(project), 201)
 

@@ -31,7 +31,7 @@ from urllib.parse import SplitResult, parse_qs, unquote
 from . import v3_extra
 from .clock import isoformat
 from .routing import Reply, compile_template
-from .state import Context, EnvVar, Job, Project, State
+from .state import Context, EnvVar, Job, Project, State, short_vcs
 from .v1 import artifact_url, masked
 from .v3_base import (
     PREFIX,
@@ -451,7 +451,7 @@ def _slug_matches(project: Project, slug: str) -> bool:
     parts = slug.split("/")
     if len(parts) != 3:
         return False
-    vcs = {"github": "gh", "bitbucket": "bb"}.get(parts[0], parts[0])
+    vcs = short_vcs(parts[0])
     if vcs == "circleci":
         return parts[1] == project.org_id and parts[2] == project.id
     return (vcs, parts[1], parts[2]) == (project.vcs, project.org, project.name)
@@ -560,7 +560,7 @@ def list_orgs(call: V3Call) -> Reply:
     orgs = sorted(_org_ids(call.state).items(), key=lambda pair: pair[1][1])
     if slug:
         vcs, _, name = slug.partition("/")
-        vcs = {"github": "gh", "bitbucket": "bb"}.get(vcs, vcs)
+        vcs = short_vcs(vcs)
         orgs = [(i, org) for i, org in orgs if (vcs == "circleci" and name == i) or org == (vcs, name)]
     return collection(call, [_org_view(ident, org[1]) for ident, org in orgs])
 

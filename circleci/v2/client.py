@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar, Uni
 
 from urllib3.util.retry import Retry
 
-from .._args import VCS_TYPES, required
+from .._args import VCS_TYPES, method_name, required, walk_limit
 from .._client import BaseClient
 from .._operation import Operation
 from ..error import InvalidArgumentError, PaginationLoopError
@@ -188,11 +188,10 @@ class ApiV2(
         """
         record = getattr(method, "operation", None)
         if not isinstance(record, Operation) or OPERATIONS.get(record.key) is not record or not record.paginated:
-            name = getattr(method, "__name__", repr(method))
-            raise InvalidArgumentError(name, "iterate takes a paginated method of the client, such as list_pipelines")
-        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-            raise InvalidArgumentError(limit, "limit must be an integer of 0 or more, or None")
-        return self._walk(method, record, args, kwargs, limit)
+            raise InvalidArgumentError(
+                method_name(method), "iterate takes a paginated method of the client, such as list_pipelines"
+            )
+        return self._walk(method, record, args, kwargs, walk_limit(limit))
 
     @staticmethod
     def _walk(

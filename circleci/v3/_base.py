@@ -7,8 +7,9 @@ from typing import Any, Callable, Optional, cast
 
 import requests
 
+from .._args import method_name
 from .._operation import Operation, OperationClient, caller_record
-from ..error import BadVerbError, InvalidArgumentError
+from ..error import InvalidArgumentError
 from ..transport import BEARER
 from ._endpoint import Endpoint
 
@@ -22,7 +23,7 @@ def endpoint_of(method: Callable[..., Any]) -> Endpoint:
     """
     record = getattr(method, "operation", None)
     if not isinstance(record, Endpoint):
-        raise InvalidArgumentError(method, "not an ApiV3 endpoint method")
+        raise InvalidArgumentError(method_name(method), "not an ApiV3 endpoint method")
     return record
 
 
@@ -31,22 +32,7 @@ class V3Client(OperationClient):
 
     _VERBS = frozenset({"GET", "POST", "DELETE"})
     _PREFIX = Endpoint.root
-
-    def _request(self, verb: str, endpoint: str, data: Any = None, *, params: Optional[dict[str, Any]] = None) -> Any:
-        """Send a request to ``<url>/<endpoint>`` with the Bearer token and return the decoded JSON.
-
-        :param verb: the HTTP verb (GET, POST or DELETE: v3 has no PUT or PATCH).
-        :param endpoint: the path below the base URL, already encoded.
-        :param data: a body to send as JSON.
-        :param params: query parameters, by their wire names (``filter[org_id]``);
-            ``None`` values are left out.
-        :raises requests.exceptions.HTTPError: (a :class:`~circleci.error.CircleCIHTTPError`)
-            for a status that is not a success; v3's error object is kept on it.
-        :returns: the decoded JSON, or ``None`` for an empty body.
-        """
-        if verb not in self._VERBS:
-            raise BadVerbError(verb)
-        return self._transport.request(verb, f"{self.url}/{endpoint}", params=params, json_body=data, auth=BEARER)
+    _AUTH = BEARER
 
     @property
     def rate_limit(self) -> dict[str, str]:

@@ -8,14 +8,13 @@ reaches the endpoints whose shape is not established (confidence ``mention``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from typing import Any, Callable, Optional, Union
-from urllib.parse import urlsplit, urlunsplit
+from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar, Union
 
 from urllib3.util.retry import Retry
 
-from .._args import required
+from .._args import method_name, required, walk_limit
+from .._client import versioned_url
 from ..error import InvalidArgumentError
 from ..transport import (
     DEFAULT_MAX_BODY_SIZE,
@@ -38,10 +37,20 @@ from .projects import ProjectOperations
 from .runner import RunnerOperations
 from .runs import RunOperations
 
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from typing_extensions import ReadOnly, TypedDict
+
+    class _PageLike(TypedDict, Generic[T], total=False):
+        """What :meth:`ApiV3.iterate` needs of a page: every list type of :mod:`circleci.v3.types` matches it."""
+
+        data: ReadOnly[list[T]]
+
+
 __all__ = ["ApiV3", "DEFAULT_URL", "v3_url"]
 
 DEFAULT_URL = "https://circleci.com/api/v3"
-_VERSION_SEGMENT = re.compile(r"v\d+(\.\d+)?", re.IGNORECASE)
 
 
 def v3_url(url: str) -> str:
@@ -51,10 +60,7 @@ def v3_url(url: str) -> str:
     replaced by ``v3`` (``https://circleci.com/api/v2`` gives
     ``https://circleci.com/api/v3``); any other URL gets ``/v3`` appended.
     """
-    parts = urlsplit(url)
-    head, _, last = parts.path.rstrip("/").rpartition("/")
-    path = f"{head}/v3" if _VERSION_SEGMENT.fullmatch(last) else f"{head}/{last}/v3" if last else "/v3"
-    return urlunsplit(parts._replace(path=path))
+    return versioned_url(url, "v3")
 
 
 class ApiV3(
@@ -135,8 +141,8 @@ class ApiV3(
         return self._request(verb, relative, body, params=params)
 
     def iterate(
-        self, method: Callable[..., Any], *args: Any, limit: Optional[int] = None, **kwargs: Any
-    ) -> Iterator[Any]:
+        self, method: Callable[..., _PageLike[T]], *args: Any, limit: Optional[int] = None, **kwargs: Any
+    ) -> Iterator[T]:
         """Yield the entities of every page of a paginated endpoint, lazily.
 
         The first request carries the arguments given (``page_limit``
@@ -146,6 +152,9 @@ class ApiV3(
         since a cursor remembers its page size. The walk ends at ``limit``
         entities, or at a page with no ``page``, a null or empty
         ``page.next``, or no entities.
+        The entities have the type of the method's list items, so
+        ``for run in api.iterate(api.list_runs, filter_project_id=pid)`` gives ``run``
+        the type :class:`~circleci.v3.types.Run`.
 
         :param method: a paginated method of this client, e.g. ``api.list_runs``.
         :param args: its positional arguments.
@@ -159,10 +168,8 @@ class ApiV3(
         """
         record = endpoint_of(method)
         if not record.paginated:
-            raise InvalidArgumentError(method, f"{record.verb} {record.path} is not paginated")
-        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-            raise InvalidArgumentError(limit, "limit must be an integer of 0 or more, or None")
-        return _walk(method, args, kwargs, limit, f"{record.verb} {record.path}")
+            raise InvalidArgumentError(method_name(method), f"{record.verb} {record.path} is not paginated")
+        return _walk(method, args, kwargs, walk_limit(limit), f"{record.verb} {record.path}")
 
     def project_id(self, project_slug: str) -> str:
         """The id of a project, looked up by its slug (``gh/org/repo`` or ``circleci/<org-id>/<project-id>``).
