@@ -32,7 +32,8 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
 
 def serve(fake: FakeCircleCI, timeout: Optional[float], stop: threading.Event) -> None:
     """Print the settings and block until ``stop`` is set, ``timeout`` passes, or Ctrl-C."""
-    print("FakeCircleCI is running. For the demos (python -m demo.sdk.<name>):")
+    print("FakeCircleCI is running. The demos are single files in demo/sdk/ of the circleci repository")
+    print("(not part of the installed package); with this environment, run one as python build_singleton.py etc.:")
     print(f"  export CIRCLECI_API_URL={fake.url}")
     print(f"  export CIRCLE_TOKEN={fake.token}")
     print(f"In Python: Api({fake.token!r}, {fake.url!r}) (Api itself does not read CIRCLECI_API_URL)")

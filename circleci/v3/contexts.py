@@ -40,8 +40,6 @@ class ContextOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextList`.
-
-        Endpoint: ``GET /api/v3/contexts``
         """
         return self._call(
             self.list_contexts,
@@ -62,8 +60,6 @@ class ContextOperations(V3Client):
         :param name: the ``name`` attribute.
         :param org_id: the id of the org, sent as ``references.org.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextDocument`.
-
-        Endpoint: ``POST /api/v3/contexts``
         """
         return self._call(self.create_context, body=envelope({"name": name}, {"org": org_id}))
 
@@ -75,8 +71,6 @@ class ContextOperations(V3Client):
 
         :param context_id: the context's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextDocument`.
-
-        Endpoint: ``GET /api/v3/contexts/{context_id}``
         """
         return self._call(self.get_context, context_id)
 
@@ -88,8 +82,6 @@ class ContextOperations(V3Client):
 
         :param context_id: the context's id.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/contexts/{context_id}``
         """
         self._call(self.delete_context, context_id)
 
@@ -106,8 +98,6 @@ class ContextOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextEnvVarList`.
-
-        Endpoint: ``GET /api/v3/contexts/{context_id}/env-vars``
         """
         return self._call(
             self.list_context_env_vars,
@@ -127,8 +117,6 @@ class ContextOperations(V3Client):
         :param name: the ``name`` field.
         :param value: the ``value`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.EmptyDocument`.
-
-        Endpoint: ``POST /api/v3/contexts/{context_id}/env-vars/set``
         """
         return self._call(self.set_context_env_var, context_id, body=flat(**{"name": name, "value": value}))
 
@@ -141,8 +129,6 @@ class ContextOperations(V3Client):
         :param context_id: the context's id.
         :param filter_name: a name, sent as ``filter[name]``.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/contexts/{context_id}/env-vars``
         """
         self._call(self.delete_context_env_var, context_id, params={"filter[name]": filter_name})
 
@@ -158,8 +144,6 @@ class ContextOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextRestrictionList`.
-
-        Endpoint: ``GET /api/v3/context-restrictions``
         """
         return self._call(
             self.list_context_restrictions,
@@ -182,8 +166,6 @@ class ContextOperations(V3Client):
         :param match_pattern: the ``match_pattern`` attribute.
         :param context_id: the id of the context, sent as ``references.context.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ContextRestrictionDocument`.
-
-        Endpoint: ``POST /api/v3/context-restrictions``
         """
         return self._call(
             self.create_context_restriction,
@@ -201,8 +183,6 @@ class ContextOperations(V3Client):
         :param restriction_id: the restriction's id.
         :param filter_context_id: a context's id, sent as ``filter[context_id]``.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/context-restrictions/{restriction_id}``
         """
         self._call(
             self.delete_context_restriction,

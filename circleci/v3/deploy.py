@@ -41,8 +41,6 @@ class DeployOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeploymentList`.
-
-        Endpoint: ``GET /api/v3/deploy/deployments``
         """
         return self._call(
             self.list_deployments,
@@ -69,8 +67,6 @@ class DeployOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployEnvironmentList`.
-
-        Endpoint: ``GET /api/v3/deploy/environments``
         """
         return self._call(
             self.list_deploy_environments,
@@ -83,8 +79,6 @@ class DeployOperations(V3Client):
 
         :param environment_id: the environment's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployEnvironmentDocument`.
-
-        Endpoint: ``GET /api/v3/deploy/environments/{environment_id}``
         """
         return self._call(self.get_deploy_environment, environment_id)
 
@@ -105,8 +99,6 @@ class DeployOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployComponentList`.
-
-        Endpoint: ``GET /api/v3/deploy/components``
         """
         return self._call(
             self.list_deploy_components,
@@ -124,8 +116,6 @@ class DeployOperations(V3Client):
 
         :param component_id: the component's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployComponentDocument`.
-
-        Endpoint: ``GET /api/v3/deploy/components/{component_id}``
         """
         return self._call(self.get_deploy_component, component_id)
 
@@ -146,8 +136,6 @@ class DeployOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeployComponentVersionList`.
-
-        Endpoint: ``GET /api/v3/deploy/components/{component_id}/versions``
         """
         return self._call(
             self.list_deploy_component_versions,
@@ -165,8 +153,6 @@ class DeployOperations(V3Client):
 
         :param filter_project_id: a project's id, sent as ``filter[project_id]``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.DeploySettingsDocument`.
-
-        Endpoint: ``GET /api/v3/deploy/settings``
         """
         return self._call(self.get_deploy_settings, params={"filter[project_id]": filter_project_id})
 
@@ -180,8 +166,6 @@ class DeployOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.SigningCertificateList`.
-
-        Endpoint: ``GET /api/v3/signing/certificates``
         """
         return self._call(
             self.list_signing_certificates, params={"filter[org_id]": filter_org_id, "page[cursor]": page_cursor}
@@ -203,8 +187,6 @@ class DeployOperations(V3Client):
         :param cert_password: the ``cert_password`` attribute.
         :param org_id: the id of the org, sent as ``references.org.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.IdDocument`.
-
-        Endpoint: ``POST /api/v3/signing/certificates``
         """
         return self._call(
             self.create_signing_certificate,
@@ -222,8 +204,6 @@ class DeployOperations(V3Client):
 
         :param certificate_id: the certificate's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.SigningCertificateDocument`.
-
-        Endpoint: ``GET /api/v3/signing/certificates/{certificate_id}``
         """
         return self._call(self.get_signing_certificate, certificate_id)
 
@@ -233,8 +213,6 @@ class DeployOperations(V3Client):
 
         :param certificate_id: the certificate's id.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/signing/certificates/{certificate_id}``
         """
         self._call(self.delete_signing_certificate, certificate_id)
 
@@ -248,8 +226,6 @@ class DeployOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.SigningConfigList`.
-
-        Endpoint: ``GET /api/v3/signing/configs``
         """
         return self._call(
             self.list_signing_configs, params={"filter[org_id]": filter_org_id, "page[cursor]": page_cursor}
@@ -275,8 +251,6 @@ class DeployOperations(V3Client):
         :param signing_certificate_id: the id of the signing certificate, sent as
             ``references.signing_certificate.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.IdDocument`.
-
-        Endpoint: ``POST /api/v3/signing/configs``
         """
         return self._call(
             self.create_signing_config,
@@ -292,8 +266,6 @@ class DeployOperations(V3Client):
 
         :param config_id: the config's id.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/signing/configs/{config_id}``
         """
         self._call(self.delete_signing_config, config_id)
 
@@ -309,8 +281,6 @@ class DeployOperations(V3Client):
         :param file_name: the ``file_name`` field.
         :param blob: the ``blob`` field.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``POST /api/v3/signing/configs/{config_id}/update-profile``
         """
         self._call(
             self.update_signing_config_profile,
@@ -327,7 +297,5 @@ class DeployOperations(V3Client):
         :param config_id: the config's id.
         :param profile_id: the ``profile_id`` field.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``POST /api/v3/signing/configs/{config_id}/remove-profile``
         """
         self._call(self.remove_signing_config_profile, config_id, body=flat(**{"profile_id": profile_id}))

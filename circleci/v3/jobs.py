@@ -24,8 +24,6 @@ class JobOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.JobList`.
-
-        Endpoint: ``GET /api/v3/jobs``
         """
         return self._call(
             self.list_jobs, params={"filter[workflow_id]": filter_workflow_id, "page[cursor]": page_cursor}
@@ -37,8 +35,6 @@ class JobOperations(V3Client):
 
         :param job_id: the job's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.JobDocument`.
-
-        Endpoint: ``GET /api/v3/jobs/{job_id}``
         """
         return self._call(self.get_job, job_id)
 
@@ -50,8 +46,6 @@ class JobOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ArtifactList`.
-
-        Endpoint: ``GET /api/v3/jobs/{job_id}/artifacts``
         """
         return self._call(self.list_job_artifacts, job_id, params={"page[cursor]": page_cursor})
 
@@ -64,8 +58,6 @@ class JobOperations(V3Client):
 
         :param job_id: the job's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ResourceUsageDocument`.
-
-        Endpoint: ``GET /api/v3/jobs/{job_id}/resource-usage``
         """
         return self._call(self.get_job_resource_usage, job_id)
 
@@ -108,17 +100,26 @@ class JobOperations(V3Client):
         the returned :attr:`~circleci.v3.StepOutput.offset` (sent as
         ``Range: bytes=<offset>-``) until :attr:`~circleci.v3.StepOutput.terminal`.
 
+        In practice a step number is needed: the reference lists both filters
+        as optional, but without ``filter_step_num`` no step is named, so
+        :class:`~circleci.testing.FakeCircleCI` answers 404 ("step not found"),
+        raised as :class:`~circleci.error.NotFound` (the reference does not say
+        what CircleCI answers then). Pass the step's ``num`` from
+        :meth:`get_job` (``data.attributes.parallel_executions[i].steps[j].num``:
+        0 for the first step, then 101, 102, ...), e.g. ``filter_step_num=101``.
+
         :param job_id: the job's id.
         :param filter_execution: the parallel execution (0-based), sent as ``filter[execution]``.
-        :param filter_step_num: the step's ``num`` (from :meth:`get_job`), sent as ``filter[step_num]``.
+        :param filter_step_num: the step's ``num`` (from :meth:`get_job`), sent as ``filter[step_num]``;
+            needed in practice (see above).
         :param offset: the first byte to read; sent as ``Range: bytes=<offset>-``.
         :param to: a path to write (replaced) or a binary file object; ``None`` keeps the bytes in memory.
         :param max_bytes: with ``to=None``, the most bytes kept (default 16 MiB);
             the read stops there with ``truncated`` set.
         :raises InvalidArgumentError: for a negative ``offset`` or ``max_bytes`` below 1.
+        :raises ~circleci.error.NotFound: without ``filter_step_num``, or for a step or
+            execution the job does not have.
         :returns: a :class:`~circleci.v3.StepOutput` (``.text`` decodes it).
-
-        Endpoint: ``GET /api/v3/jobs/{job_id}/stdout``
         """
         args = (filter_execution, filter_step_num, offset, to, max_bytes)
         return self._step_output(self.get_job_stdout, job_id, *args)
@@ -137,14 +138,21 @@ class JobOperations(V3Client):
 
         Streamed like :meth:`get_job_stdout` (without ``Range``).
 
+        In practice a step number is needed: the reference lists both filters
+        as optional, but without ``filter_step_num`` no step is named, so
+        :class:`~circleci.testing.FakeCircleCI` answers 404 ("step not found"),
+        raised as :class:`~circleci.error.NotFound` (the reference does not say
+        what CircleCI answers then). Pass the step's ``num`` from
+        :meth:`get_job` (``data.attributes.parallel_executions[i].steps[j].num``:
+        0 for the first step, then 101, 102, ...), e.g. ``filter_step_num=101``.
+
         :param job_id: the job's id.
         :param filter_execution: the parallel execution (0-based), sent as ``filter[execution]``.
-        :param filter_step_num: the step's ``num``, sent as ``filter[step_num]``.
+        :param filter_step_num: the step's ``num`` (from :meth:`get_job`), sent as ``filter[step_num]``;
+            needed in practice (see above).
         :param to: a path to write (replaced) or a binary file object; ``None`` keeps the bytes in memory.
         :param max_bytes: with ``to=None``, the most bytes kept (default 16 MiB).
         :returns: a :class:`~circleci.v3.StepOutput`.
-
-        Endpoint: ``GET /api/v3/jobs/{job_id}/stdout/condensed``
         """
         method = self.get_job_stdout_condensed
         return self._step_output(method, job_id, filter_execution, filter_step_num, None, to, max_bytes)
@@ -164,14 +172,21 @@ class JobOperations(V3Client):
         Streamed like :meth:`get_job_stdout`; the reference does not say
         that this endpoint honours ``Range``, so it is always read whole.
 
+        In practice a step number is needed: the reference lists both filters
+        as optional, but without ``filter_step_num`` no step is named, so
+        :class:`~circleci.testing.FakeCircleCI` answers 404 ("step not found"),
+        raised as :class:`~circleci.error.NotFound` (the reference does not say
+        what CircleCI answers then). Pass the step's ``num`` from
+        :meth:`get_job` (``data.attributes.parallel_executions[i].steps[j].num``:
+        0 for the first step, then 101, 102, ...), e.g. ``filter_step_num=101``.
+
         :param job_id: the job's id.
         :param filter_execution: the parallel execution (0-based), sent as ``filter[execution]``.
-        :param filter_step_num: the step's ``num``, sent as ``filter[step_num]``.
+        :param filter_step_num: the step's ``num`` (from :meth:`get_job`), sent as ``filter[step_num]``;
+            needed in practice (see above).
         :param to: a path to write (replaced) or a binary file object; ``None`` keeps the bytes in memory.
         :param max_bytes: with ``to=None``, the most bytes kept (default 16 MiB).
         :returns: a :class:`~circleci.v3.StepOutput`.
-
-        Endpoint: ``GET /api/v3/jobs/{job_id}/stderr``
         """
         return self._step_output(self.get_job_stderr, job_id, filter_execution, filter_step_num, None, to, max_bytes)
 
@@ -185,8 +200,6 @@ class JobOperations(V3Client):
         :param job_id: the job's id.
         :raises InvalidResponseError: for a line that is not a JSON object.
         :returns: an iterator of :class:`~circleci.v3.types.JobTestResult`.
-
-        Endpoint: ``GET /api/v3/jobs/{job_id}/tests``
         """
         with self._stream(self.get_job_tests, job_id) as response:
             for line in response.iter_lines():

@@ -40,8 +40,6 @@ class NotificationOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationIntegrationList`.
-
-        Endpoint: ``GET /api/v3/notification/integrations``
         """
         return self._call(
             self.list_notification_integrations,
@@ -57,8 +55,6 @@ class NotificationOperations(V3Client):
 
         :param integration_id: the integration's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationIntegrationDocument`.
-
-        Endpoint: ``GET /api/v3/notification/integrations/{integration_id}``
         """
         return self._call(self.get_notification_integration, integration_id)
 
@@ -79,8 +75,6 @@ class NotificationOperations(V3Client):
         :param integration_id: the integration's id.
         :param status: the ``status`` attribute.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationIntegrationDocument`.
-
-        Endpoint: ``POST /api/v3/notification/integrations/{integration_id}/set-status``
         """
         return self._call(
             self.set_notification_integration_status,
@@ -97,8 +91,6 @@ class NotificationOperations(V3Client):
 
         :param integration_id: the integration's id.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/notification/integrations/{integration_id}``
         """
         self._call(self.delete_notification_integration, integration_id)
 
@@ -122,8 +114,6 @@ class NotificationOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationPreferenceList`.
-
-        Endpoint: ``GET /api/v3/notification/preferences``
         """
         return self._call(
             self.list_notification_preferences,
@@ -154,8 +144,6 @@ class NotificationOperations(V3Client):
         :param project_id: the id of the project, sent as ``references.project.id``.
         :param org_id: the id of the org, sent as ``references.org.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationPreferenceDocument`.
-
-        Endpoint: ``POST /api/v3/notification/preferences``
         """
         return self._call(
             self.update_notification_preferences,
@@ -182,8 +170,6 @@ class NotificationOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationChannelConfigList`.
-
-        Endpoint: ``GET /api/v3/notification/channel-configs``
         """
         return self._call(
             self.list_notification_channel_configs,
@@ -218,8 +204,6 @@ class NotificationOperations(V3Client):
         :param project_id: the id of the project, sent as ``references.project.id``.
         :param org_id: the id of the org, sent as ``references.org.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationChannelConfigDocument`.
-
-        Endpoint: ``POST /api/v3/notification/channel-configs``
         """
         return self._call(
             self.create_notification_channel_config,
@@ -238,8 +222,6 @@ class NotificationOperations(V3Client):
 
         :param config_id: the config's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationChannelConfigDocument`.
-
-        Endpoint: ``GET /api/v3/notification/channel-configs/{config_id}``
         """
         return self._call(self.get_notification_channel_config, config_id)
 
@@ -258,8 +240,6 @@ class NotificationOperations(V3Client):
         :param target: the ``target`` attribute.
         :param is_enabled: the ``is_enabled`` attribute.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationChannelConfigDocument`.
-
-        Endpoint: ``POST /api/v3/notification/channel-configs/{config_id}/update``
         """
         return self._call(
             self.update_notification_channel_config,
@@ -276,8 +256,6 @@ class NotificationOperations(V3Client):
 
         :param config_id: the config's id.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/notification/channel-configs/{config_id}``
         """
         self._call(self.delete_notification_channel_config, config_id)
 
@@ -304,8 +282,6 @@ class NotificationOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NotificationLinkList`.
-
-        Endpoint: ``GET /api/v3/notification/links``
         """
         return self._call(
             self.list_notification_links,
@@ -347,8 +323,6 @@ class NotificationOperations(V3Client):
         :param page_limit: the page size, sent in the body as ``page.limit``.
         :param page_cursor: the cursor of the page to read, sent as ``page.cursor``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ChargeList`.
-
-        Endpoint: ``POST /api/v3/analysis/charges``
         """
         return self._call(
             self.analyze_charges,

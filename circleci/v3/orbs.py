@@ -30,8 +30,6 @@ class OrbOperations(V3Client):
 
         :param filter_name: a name, sent as ``filter[name]``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NamespaceDocument`.
-
-        Endpoint: ``GET /api/v3/namespaces``
         """
         return self._call(self.get_namespace_by_name, params={"filter[name]": filter_name})
 
@@ -41,8 +39,6 @@ class OrbOperations(V3Client):
 
         :param namespace_id: the namespace's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NamespaceDocument`.
-
-        Endpoint: ``GET /api/v3/namespaces/{namespace_id}``
         """
         return self._call(self.get_namespace, namespace_id)
 
@@ -53,8 +49,6 @@ class OrbOperations(V3Client):
         :param name: the ``name`` field.
         :param org_id: the ``org_id`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NamespaceDocument`.
-
-        Endpoint: ``POST /api/v3/namespaces``
         """
         return self._call(self.create_namespace, body=flat(**{"name": name, "org_id": org_id}))
 
@@ -65,8 +59,6 @@ class OrbOperations(V3Client):
         :param namespace_id: the namespace's id.
         :param name: the ``name`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.NamespaceDocument`.
-
-        Endpoint: ``POST /api/v3/namespaces/{namespace_id}/rename``
         """
         return self._call(self.rename_namespace, namespace_id, body=flat(**{"name": name}))
 
@@ -76,8 +68,6 @@ class OrbOperations(V3Client):
 
         :param namespace_id: the namespace's id.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/namespaces/{namespace_id}``
         """
         self._call(self.delete_namespace, namespace_id)
 
@@ -106,8 +96,6 @@ class OrbOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageList`.
-
-        Endpoint: ``GET /api/v3/orb/packages``
         """
         return self._call(
             self.list_orb_packages,
@@ -131,8 +119,6 @@ class OrbOperations(V3Client):
         :param is_private: the ``is_private`` attribute.
         :param namespace_id: the id of the namespace, sent as ``references.namespace.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
-
-        Endpoint: ``POST /api/v3/orb/packages``
         """
         return self._call(
             self.create_orb_package,
@@ -145,8 +131,6 @@ class OrbOperations(V3Client):
 
         :param orb_id: the orb's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
-
-        Endpoint: ``GET /api/v3/orb/packages/{orb_id}``
         """
         return self._call(self.get_orb_package, orb_id)
 
@@ -157,8 +141,6 @@ class OrbOperations(V3Client):
         :param yaml: the ``yaml`` field.
         :param org_id: the ``org_id`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbValidationDocument`.
-
-        Endpoint: ``POST /api/v3/orb/packages/validate``
         """
         return self._call(self.validate_orb, body=flat(**{"yaml": yaml, "org_id": org_id}))
 
@@ -169,8 +151,6 @@ class OrbOperations(V3Client):
         :param yaml: the ``yaml`` field.
         :param org_id: the ``org_id`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbValidationDocument`.
-
-        Endpoint: ``POST /api/v3/orb/packages/process``
         """
         return self._call(self.process_orb, body=flat(**{"yaml": yaml, "org_id": org_id}))
 
@@ -181,8 +161,6 @@ class OrbOperations(V3Client):
         :param orb_id: the orb's id.
         :param is_listed: the ``is_listed`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
-
-        Endpoint: ``POST /api/v3/orb/packages/{orb_id}/set-listed``
         """
         return self._call(self.set_orb_listed, orb_id, body=flat(**{"is_listed": is_listed}))
 
@@ -193,8 +171,6 @@ class OrbOperations(V3Client):
         :param orb_id: the orb's id.
         :param category_id: the ``category_id`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
-
-        Endpoint: ``POST /api/v3/orb/packages/{orb_id}/add-category``
         """
         return self._call(self.add_orb_category, orb_id, body=flat(**{"category_id": category_id}))
 
@@ -205,8 +181,6 @@ class OrbOperations(V3Client):
         :param orb_id: the orb's id.
         :param category_id: the ``category_id`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbPackageDocument`.
-
-        Endpoint: ``POST /api/v3/orb/packages/{orb_id}/remove-category``
         """
         return self._call(self.remove_orb_category, orb_id, body=flat(**{"category_id": category_id}))
 
@@ -232,8 +206,6 @@ class OrbOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbVersionList`.
-
-        Endpoint: ``GET /api/v3/orb/versions``
         """
         return self._call(
             self.list_orb_versions,
@@ -256,8 +228,6 @@ class OrbOperations(V3Client):
         :param yaml: the ``yaml`` attribute.
         :param version: the ``version`` attribute.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbVersionDocument`.
-
-        Endpoint: ``POST /api/v3/orb/versions``
         """
         return self._call(self.publish_orb_version, body=envelope({"orb_id": orb_id, "yaml": yaml, "version": version}))
 
@@ -267,8 +237,6 @@ class OrbOperations(V3Client):
 
         :param version_id: the version's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbVersionDocument`.
-
-        Endpoint: ``GET /api/v3/orb/versions/{version_id}``
         """
         return self._call(self.get_orb_version, version_id)
 
@@ -282,8 +250,6 @@ class OrbOperations(V3Client):
         :param segment: the ``segment`` field.
         :param semantic_version: the ``semantic_version`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbVersionDocument`.
-
-        Endpoint: ``POST /api/v3/orb/versions/{version_id}/promote``
         """
         return self._call(
             self.promote_orb_version,
@@ -301,8 +267,6 @@ class OrbOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrbCategoryList`.
-
-        Endpoint: ``GET /api/v3/orb/categories``
         """
         return self._call(self.list_orb_categories, params={"filter[name]": filter_name, "page[cursor]": page_cursor})
 
@@ -316,8 +280,6 @@ class OrbOperations(V3Client):
         spec and service may differ).
 
         :returns: the decoded answer, a :class:`~circleci.v3.types.CatalogOfferingsDocument`.
-
-        Endpoint: ``GET /api/v3/catalog/offerings``
         """
         return self._call(self.get_catalog_offerings)
 
@@ -333,8 +295,6 @@ class OrbOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.FunctionPackageList`.
-
-        Endpoint: ``GET /api/v3/function/packages``
         """
         return self._call(
             self.list_function_packages, params={"filter[name]": filter_name, "page[cursor]": page_cursor}
@@ -346,8 +306,6 @@ class OrbOperations(V3Client):
 
         :param version_id: the version's id.
         :returns: the source (CircleCI serves it as ``text/plain``).
-
-        Endpoint: ``GET /api/v3/orb/versions/{version_id}/source``
         """
         with self._stream(self.get_orb_version_source, version_id) as response:
             response.encoding = response.encoding or "utf-8"

@@ -33,8 +33,6 @@ class OrgOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrgList`.
-
-        Endpoint: ``GET /api/v3/orgs``
         """
         return self._call(self.list_orgs, params={"filter[slug]": filter_slug, "page[cursor]": page_cursor})
 
@@ -47,8 +45,6 @@ class OrgOperations(V3Client):
 
         :param org_id: the org's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrgDocument`.
-
-        Endpoint: ``GET /api/v3/orgs/{org_id}``
         """
         return self._call(self.get_org, org_id)
 
@@ -58,8 +54,6 @@ class OrgOperations(V3Client):
 
         :param org_id: the org's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrgSettingsDocument`.
-
-        Endpoint: ``GET /api/v3/orgs/{org_id}/settings``
         """
         return self._call(self.get_org_settings, org_id)
 
@@ -103,8 +97,6 @@ class OrgOperations(V3Client):
         :param is_context_group_restriction_required: the ``is_context_group_restriction_required`` field.
         :param enable_resource_class_brownouts: the ``enable_resource_class_brownouts`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.OrgSettingsDocument`.
-
-        Endpoint: ``POST /api/v3/orgs/{org_id}/update-settings``
         """
         return self._call(
             self.update_org_settings,
@@ -138,8 +130,6 @@ class OrgOperations(V3Client):
 
         :param filter_user_id: a user's id, or ``"me"``, sent as ``filter[user_id]``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.UserList`.
-
-        Endpoint: ``GET /api/v3/users``
         """
         return self._call(self.list_users, params={"filter[user_id]": filter_user_id})
 
@@ -153,8 +143,6 @@ class OrgOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProviderConnectionList`.
-
-        Endpoint: ``GET /api/v3/provider/connections``
         """
         return self._call(
             self.list_provider_connections, params={"filter[org_id]": filter_org_id, "page[cursor]": page_cursor}
@@ -178,8 +166,6 @@ class OrgOperations(V3Client):
         :param vcs: the ``vcs`` field (``provider``).
         :param return_url: the ``return_url`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ConnectionSetupDocument`.
-
-        Endpoint: ``POST /api/v3/provider/connections/setup``
         """
         return self._call(
             self.setup_provider_connection,
@@ -207,8 +193,6 @@ class OrgOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProviderRepositoryList`.
-
-        Endpoint: ``GET /api/v3/provider/repositories``
         """
         return self._call(
             self.list_provider_repositories,
@@ -241,8 +225,6 @@ class OrgOperations(V3Client):
         :param pipeline_values: the ``pipeline_values`` attribute.
         :param org_id: the id of the org, sent as ``references.org.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.CompileResultDocument`.
-
-        Endpoint: ``POST /api/v3/configs/compile``
         """
         return self._call(
             self.compile_config,
@@ -266,7 +248,5 @@ class OrgOperations(V3Client):
 
         :param filter_tool: the tool's name (``circleci-cli``), sent as ``filter[tool]``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ReleaseList`.
-
-        Endpoint: ``GET /api/v3/tool/releases``
         """
         return self._call(self.list_tool_releases, params={"filter[tool]": filter_tool})

@@ -37,8 +37,6 @@ class ProjectOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.PipelineList`.
-
-        Endpoint: ``GET /api/v3/pipelines``
         """
         return self._call(
             self.list_pipelines, params={"filter[project_id]": filter_project_id, "page[cursor]": page_cursor}
@@ -66,8 +64,6 @@ class ProjectOperations(V3Client):
             ``vcs.repo_full_name``).
         :param project_id: the id of the project, sent as ``references.project.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.PipelineDocument`.
-
-        Endpoint: ``POST /api/v3/pipelines``
         """
         return self._call(
             self.create_pipeline,
@@ -86,8 +82,6 @@ class ProjectOperations(V3Client):
 
         :param pipeline_id: the pipeline's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.PipelineDocument`.
-
-        Endpoint: ``GET /api/v3/pipelines/{pipeline_id}``
         """
         return self._call(self.get_pipeline, pipeline_id)
 
@@ -100,8 +94,6 @@ class ProjectOperations(V3Client):
 
         :param pipeline_id: the pipeline's id.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/pipelines/{pipeline_id}``
         """
         self._call(self.delete_pipeline, pipeline_id)
 
@@ -120,8 +112,6 @@ class ProjectOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.TriggerList`.
-
-        Endpoint: ``GET /api/v3/triggers``
         """
         return self._call(
             self.list_triggers,
@@ -156,8 +146,6 @@ class ProjectOperations(V3Client):
         :param checkout: the ``checkout`` attribute (``ref``).
         :param pipeline_id: the id of the pipeline, sent as ``references.pipeline.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.TriggerDocument`.
-
-        Endpoint: ``POST /api/v3/triggers``
         """
         return self._call(
             self.create_trigger,
@@ -193,8 +181,6 @@ class ProjectOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectList`.
-
-        Endpoint: ``GET /api/v3/projects``
         """
         return self._call(
             self.list_projects,
@@ -214,8 +200,6 @@ class ProjectOperations(V3Client):
 
         :param project_id: the project's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectDocument`.
-
-        Endpoint: ``GET /api/v3/projects/{project_id}``
         """
         return self._call(self.get_project, project_id)
 
@@ -225,8 +209,6 @@ class ProjectOperations(V3Client):
 
         :param project_id: the project's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectSettingsDocument`.
-
-        Endpoint: ``GET /api/v3/projects/{project_id}/settings``
         """
         return self._call(self.get_project_settings, project_id)
 
@@ -268,8 +250,6 @@ class ProjectOperations(V3Client):
         :param pr_only_branch_overrides: the ``pr_only_branch_overrides`` field.
         :param enable_unversioned_config: the ``enable_unversioned_config`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectSettingsDocument`.
-
-        Endpoint: ``POST /api/v3/projects/{project_id}/update-settings``
         """
         return self._call(
             self.update_project_settings,
@@ -321,8 +301,6 @@ class ProjectOperations(V3Client):
         :param checkout_ref: the ``checkout_ref`` field.
         :param config_ref: the ``config_ref`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RollbackDocument`.
-
-        Endpoint: ``POST /api/v3/projects/{project_id}/rollback``
         """
         return self._call(
             self.rollback_project,
@@ -348,8 +326,6 @@ class ProjectOperations(V3Client):
 
         :param project_id: the project's id.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/projects/{project_id}/dlc``
         """
         self._call(self.purge_project_dlc, project_id)
 
@@ -361,8 +337,6 @@ class ProjectOperations(V3Client):
 
         :param project_id: the project's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectEnvVarList`.
-
-        Endpoint: ``GET /api/v3/projects/{project_id}/environment-variables``
         """
         return self._call(self.list_project_env_vars, project_id)
 
@@ -378,8 +352,6 @@ class ProjectOperations(V3Client):
         :param name: the ``name`` field.
         :param value: the ``value`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.ProjectEnvVarDocument`.
-
-        Endpoint: ``POST /api/v3/projects/{project_id}/environment-variables``
         """
         return self._call(self.create_project_env_var, project_id, body=flat(**{"name": name, "value": value}))
 
@@ -392,7 +364,5 @@ class ProjectOperations(V3Client):
         :param project_id: the project's id.
         :param name: the environment variable's name.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/projects/{project_id}/environment-variables/{name}``
         """
         self._call(self.delete_project_env_var, project_id, name)

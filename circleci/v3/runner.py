@@ -49,8 +49,6 @@ class RunnerOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerResourceClassList`.
-
-        Endpoint: ``GET /api/v3/runner/resource-classes``
         """
         return self._call(
             self.list_runner_resource_classes,
@@ -74,8 +72,6 @@ class RunnerOperations(V3Client):
         :param description: the ``description`` attribute.
         :param org_id: the id of the org, sent as ``references.org.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerResourceClassDocument`.
-
-        Endpoint: ``POST /api/v3/runner/resource-classes``
         """
         return self._call(
             self.create_runner_resource_class,
@@ -90,8 +86,6 @@ class RunnerOperations(V3Client):
 
         :param resource_class_id: the resource class's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerResourceClassDocument`.
-
-        Endpoint: ``GET /api/v3/runner/resource-classes/{resource_class_id}``
         """
         return self._call(self.get_runner_resource_class, resource_class_id)
 
@@ -106,8 +100,6 @@ class RunnerOperations(V3Client):
         :param resource_class_id: the resource class's id.
         :param description: the ``description`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerResourceClassDocument`.
-
-        Endpoint: ``POST /api/v3/runner/resource-classes/{resource_class_id}/update``
         """
         return self._call(
             self.update_runner_resource_class,
@@ -124,8 +116,6 @@ class RunnerOperations(V3Client):
         :param resource_class_id: the resource class's id.
         :param force: sent as ``force``.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/runner/resource-classes/{resource_class_id}``
         """
         self._call(self.delete_runner_resource_class, resource_class_id, params={"force": force})
 
@@ -148,8 +138,6 @@ class RunnerOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerTokenList`.
-
-        Endpoint: ``GET /api/v3/runner/tokens``
         """
         return self._call(
             self.list_runner_tokens,
@@ -171,8 +159,6 @@ class RunnerOperations(V3Client):
         :param nickname: the ``nickname`` attribute.
         :param resource_class_id: the id of the resource class, sent as ``references.resource_class.id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerTokenDocument`.
-
-        Endpoint: ``POST /api/v3/runner/tokens``
         """
         return self._call(
             self.create_runner_token, body=envelope({"nickname": nickname}, {"resource_class": resource_class_id})
@@ -186,8 +172,6 @@ class RunnerOperations(V3Client):
 
         :param token_id: the token's id.
         :returns: nothing (the API answers with no body).
-
-        Endpoint: ``DELETE /api/v3/runner/tokens/{token_id}``
         """
         self._call(self.delete_runner_token, token_id)
 
@@ -215,8 +199,6 @@ class RunnerOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerAgentList`.
-
-        Endpoint: ``GET /api/v3/runner/agents``
         """
         return self._call(
             self.list_runner_agents,
@@ -254,8 +236,6 @@ class RunnerOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerFleetList`.
-
-        Endpoint: ``GET /api/v3/runner/fleets``
         """
         return self._call(
             self.list_runner_fleets,
@@ -277,8 +257,6 @@ class RunnerOperations(V3Client):
 
         :param resource_class_id: the resource class's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunnerFleetDocument`.
-
-        Endpoint: ``GET /api/v3/runner/fleets/{resource_class_id}``
         """
         return self._call(self.get_runner_fleet, resource_class_id)
 
@@ -295,8 +273,6 @@ class RunnerOperations(V3Client):
         :param namespace: sent as ``namespace``.
         :param org_id: sent as ``org-id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyRunnerInstanceList`.
-
-        Endpoint: ``GET /api/v3/runner``
         """
         return self._call(
             self.list_runner_instances,
@@ -312,8 +288,6 @@ class RunnerOperations(V3Client):
         :param namespace: sent as ``namespace``.
         :param org_id: sent as ``org-id``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyResourceClassList`.
-
-        Endpoint: ``GET /api/v3/runner/resource``
         """
         return self._call(self.list_legacy_resource_classes, params={"namespace": namespace, "org-id": org_id})
 
@@ -326,8 +300,6 @@ class RunnerOperations(V3Client):
         :param resource_class: the ``resource_class`` field.
         :param description: the ``description`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyResourceClass`.
-
-        Endpoint: ``POST /api/v3/runner/resource``
         """
         return self._call(
             self.create_legacy_resource_class,
@@ -340,8 +312,6 @@ class RunnerOperations(V3Client):
 
         :param resource_class_id: the resource class's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyMessage`.
-
-        Endpoint: ``DELETE /api/v3/runner/resource/{resource_class_id}``
         """
         return self._call(self.delete_legacy_resource_class, resource_class_id)
 
@@ -351,8 +321,6 @@ class RunnerOperations(V3Client):
 
         :param resource_class_id: the resource class's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyMessage`.
-
-        Endpoint: ``DELETE /api/v3/runner/resource/{resource_class_id}/force``
         """
         return self._call(self.force_delete_legacy_resource_class, resource_class_id)
 
@@ -362,8 +330,6 @@ class RunnerOperations(V3Client):
 
         :param resource_class: sent as ``resource-class``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyRunnerTokenList`.
-
-        Endpoint: ``GET /api/v3/runner/token``
         """
         return self._call(self.list_legacy_runner_tokens, params={"resource-class": resource_class})
 
@@ -376,8 +342,6 @@ class RunnerOperations(V3Client):
         :param resource_class: the ``resource_class`` field.
         :param nickname: the ``nickname`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyRunnerToken`.
-
-        Endpoint: ``POST /api/v3/runner/token``
         """
         return self._call(
             self.create_legacy_runner_token, body=flat(**{"resource_class": resource_class, "nickname": nickname})
@@ -389,8 +353,6 @@ class RunnerOperations(V3Client):
 
         :param token_id: the token's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyMessage`.
-
-        Endpoint: ``DELETE /api/v3/runner/token/{token_id}``
         """
         return self._call(self.delete_legacy_runner_token, token_id)
 
@@ -403,8 +365,6 @@ class RunnerOperations(V3Client):
 
         :param resource_class: sent as ``resource-class``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyTaskCount`.
-
-        Endpoint: ``GET /api/v3/runner/tasks``
         """
         return self._call(self.get_runner_unclaimed_task_count, params={"resource-class": resource_class})
 
@@ -417,7 +377,5 @@ class RunnerOperations(V3Client):
 
         :param resource_class: sent as ``resource-class``.
         :returns: the decoded answer, a :class:`~circleci.v3.types.LegacyTaskCount`.
-
-        Endpoint: ``GET /api/v3/runner/tasks/running``
         """
         return self._call(self.get_runner_running_task_count, params={"resource-class": resource_class})

@@ -41,8 +41,6 @@ class RunOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunList`.
-
-        Endpoint: ``GET /api/v3/runs``
         """
         return self._call(
             self.list_runs,
@@ -64,8 +62,6 @@ class RunOperations(V3Client):
 
         :param run_id: the run's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunDocument`.
-
-        Endpoint: ``GET /api/v3/runs/{run_id}``
         """
         return self._call(self.get_run, run_id)
 
@@ -90,8 +86,6 @@ class RunOperations(V3Client):
         :param page_limit: entities per page (at most 20; checked before sending), sent as ``page.limit`` in the body.
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page.cursor`` in the body.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunList`.
-
-        Endpoint: ``POST /api/v3/runs/search``
         """
         return self._call(
             self.search_runs,
@@ -115,8 +109,6 @@ class RunOperations(V3Client):
         :param page_cursor: the ``page.next`` cursor of the previous page, sent as ``page[cursor]``; :meth:`iterate`
             follows it for you.
         :returns: the decoded answer, a :class:`~circleci.v3.types.WorkflowList`.
-
-        Endpoint: ``GET /api/v3/workflows``
         """
         return self._call(self.list_workflows, params={"filter[run_id]": filter_run_id, "page[cursor]": page_cursor})
 
@@ -126,8 +118,6 @@ class RunOperations(V3Client):
 
         :param workflow_id: the workflow's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.WorkflowDocument`.
-
-        Endpoint: ``GET /api/v3/workflows/{workflow_id}``
         """
         return self._call(self.get_workflow, workflow_id)
 
@@ -140,8 +130,6 @@ class RunOperations(V3Client):
         :param workflow_id: the workflow's id.
         :param is_from_failed: the ``is_from_failed`` field.
         :returns: the decoded answer, a :class:`~circleci.v3.types.IdDocument`.
-
-        Endpoint: ``POST /api/v3/workflows/{workflow_id}/rerun``
         """
         return self._call(self.rerun_workflow, workflow_id, body=flat(**{"is_from_failed": is_from_failed}))
 
@@ -151,8 +139,6 @@ class RunOperations(V3Client):
 
         :param workflow_id: the workflow's id.
         :returns: the decoded answer, a :class:`~circleci.v3.types.IdDocument`.
-
-        Endpoint: ``POST /api/v3/workflows/{workflow_id}/cancel``
         """
         return self._call(self.cancel_workflow, workflow_id)
 
@@ -168,7 +154,5 @@ class RunOperations(V3Client):
 
         :param body: the JSON body to send, or ``None`` for none.
         :returns: the decoded answer, a :class:`~circleci.v3.types.RunDocument`.
-
-        Endpoint: ``POST /api/v3/runs``
         """
         return self._call(self.trigger_run, body=body)

@@ -1,14 +1,16 @@
-"""Sphinx extension: the ``v2-operations`` directive and the v2 docstring hooks.
+"""Sphinx extension: the ``v2-operations`` directive and the v2/v3 docstring hooks.
 
 ``.. v2-operations::`` renders the table operationId -> ApiV2 method ->
 ``VERB /path``, one table per tag module, read from the ``operation`` record
 that :func:`circleci.v2._operation.operation` puts on each method. The table
 is built from the code at every docs build, so it cannot go stale.
 
-Two hooks finish the v2 method docs from the same records:
+Two hooks finish the method docs from the same records:
 
-- each method documented gets an ``Endpoint: VERB /path`` line, read from its
-  record (the path is written only there);
+- each v2 and v3 method documented gets an ``Endpoint: VERB /path`` line, read
+  from its record (the path is written only there, never in the docstring);
+  a paginated method's line links the ``iterate`` of the client that owns it
+  (:meth:`circleci.v2.ApiV2.iterate` or :meth:`circleci.v3.ApiV3.iterate`);
 - the v2 modules import the generated types only for type checkers
   (``TYPE_CHECKING``); while the docs build, the names of
   :mod:`circleci.v2.types` are made visible to them so that autodoc resolves
@@ -30,7 +32,7 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-__all__ = ["V2OperationsDirective", "Row", "endpoint_line", "expose_types", "operation_rows", "setup"]
+__all__ = ["V2OperationsDirective", "Row", "endpoint_line", "expose_types", "iterate_of", "operation_rows", "setup"]
 
 _TAG = re.compile(r'"([^"]+)" tag')
 
@@ -115,12 +117,19 @@ class V2OperationsDirective(SphinxDirective):
         return [container]
 
 
+def iterate_of(record: Any) -> str:
+    """The ``iterate`` that follows the pages of a record's method: ApiV3's for v3 records, else ApiV2's."""
+    from circleci.v3._endpoint import Endpoint
+
+    return "circleci.v3.ApiV3.iterate" if isinstance(record, Endpoint) else "circleci.v2.ApiV2.iterate"
+
+
 def endpoint_line(app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
     """``autodoc-process-docstring``: end an operation method's docstring with its ``Endpoint:`` line."""
     record = getattr(obj, "operation", None)
     if what != "method" or record is None or not hasattr(record, "verb"):
         return
-    paginated = " (paginated: works with :meth:`~circleci.v2.ApiV2.iterate`)" if record.paginated else ""
+    paginated = f" (paginated: works with :meth:`~{iterate_of(record)}`)" if record.paginated else ""
     while lines and not lines[-1].strip():
         lines.pop()
     lines += ["", f"Endpoint: ``{record.verb} {record.path}``{paginated}", ""]

@@ -101,3 +101,46 @@ def test_the_landing_page_starts_with_what_people_want(site: Path) -> None:
     text = " ".join(text_outside_code(site / "index.html").split())
     wants = text.index("I want to")
     assert text.index("Common tasks", wants) < text.index("Install", wants)
+
+
+def methods_of(page: Path) -> dict[str, str]:
+    """Each documented method of a page (by its anchor) and the HTML of its entry.
+
+    An entry runs to the next documented object or section (its field lists
+    are ``<dl>`` too, so the closing tag cannot tell where it ends).
+    """
+    content = page.read_text(encoding="utf-8")
+    found = {}
+    for entry in content.split('<dl class="py method">')[1:]:
+        anchor = re.search(r'<dt class="sig sig-object py" id="([^"]+)"', entry)
+        if anchor:
+            found[anchor.group(1)] = re.split(r'<dl class="py |<section|</section>', entry, maxsplit=1)[0]
+    return found
+
+
+def endpoint_lines(entry: str) -> list[str]:
+    """The HTML of each ``Endpoint:`` line of a method's entry."""
+    return [line for line in entry.split("<p>") if "Endpoint:" in html.unescape(TAGS.sub(" ", line))]
+
+
+def api_pages(site: Path) -> list[Path]:
+    """The pages that document methods: the top-level ones and the v2 tag pages."""
+    return pages(site) + sorted((site / "api_v2").glob("*.html"))
+
+
+def test_each_method_shows_one_endpoint_line(site: Path) -> None:
+    twice = []
+    for page in api_pages(site):
+        twice += [f"{page.name}: {name}" for name, entry in methods_of(page).items() if len(endpoint_lines(entry)) > 1]
+    assert not twice, "\n".join(twice)
+
+
+def test_paginated_methods_link_their_own_clients_iterate(site: Path) -> None:
+    v2_pages = sorted((site / "api_v2").glob("*.html"))
+    clients = (([site / "api_v3.html"], "circleci.v3.ApiV3", 122), (v2_pages, "circleci.v2.ApiV2", 100))
+    for group, client, count in clients:
+        lines = [line for page in group for entry in methods_of(page).values() for line in endpoint_lines(entry)]
+        assert len(lines) >= count, client
+        paginated = [line for line in lines if "paginated: works with" in line]
+        assert len(paginated) >= 20, client
+        assert all(f'#{client}.iterate"' in line for line in paginated), client

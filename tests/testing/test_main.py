@@ -21,6 +21,13 @@ def test_once_prints_the_settings(capsys: pytest.CaptureFixture[str]) -> None:
     assert "In Python: Api('abc', 'http://127.0.0.1:" in out
 
 
+def test_it_says_where_the_demos_are_without_a_demo_package(capsys: pytest.CaptureFixture[str]) -> None:
+    assert standalone.main(["--once"]) == 0
+    out = capsys.readouterr().out
+    assert "demo/sdk/" in out and "python build_singleton.py" in out and "not part of the installed package" in out
+    assert "python -m demo" not in out
+
+
 def test_it_prints_the_url_of_each_api_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert standalone.main(["--once"]) == 0
     out = capsys.readouterr().out

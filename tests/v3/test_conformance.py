@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -13,6 +15,19 @@ from circleci.v3._base import endpoint_of
 from circleci.v3._endpoint import path_parameters
 
 from .spec import ENDPOINTS, ESTABLISHED, method_for, methods
+
+
+def _docs_extension() -> ModuleType:
+    """The docs' ``v2_operations`` extension, whose hook writes each method's ``Endpoint:`` line."""
+    path = Path(__file__).resolve().parents[2] / "docs" / "_ext" / "v2_operations.py"
+    spec = importlib.util.spec_from_file_location("_v2_operations_for_tests", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+EXTENSION = _docs_extension()
 
 
 def _id(endpoint: dict) -> str:
@@ -58,7 +73,12 @@ def test_method_matches_its_endpoint(endpoint: dict) -> None:
     keywords = {p.name for p in signature.parameters.values() if p.kind is p.KEYWORD_ONLY}
     assert expected_kwargs <= keywords
     doc = inspect.getdoc(method) or ""
-    assert f"Endpoint: ``{endpoint['verb']} {endpoint['path']}``" in doc
+    assert "Endpoint:" not in doc  # the path is written once, in the record; the docs add the line
+    lines = doc.splitlines()
+    EXTENSION.endpoint_line(None, "method", name, method, None, lines)
+    (line,) = [text for text in lines if text.startswith("Endpoint:")]
+    iterate = " (paginated: works with :meth:`~circleci.v3.ApiV3.iterate`)" if endpoint["paginated"] else ""
+    assert line == f"Endpoint: ``{endpoint['verb']} {endpoint['path']}``{iterate}"
     if endpoint["confidence"] != "cli":
         assert f"``{endpoint['confidence']}``" in doc
     assert re.match(
