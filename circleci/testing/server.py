@@ -1,10 +1,11 @@
 """FakeCircleCI: the two HTTP listeners and what they answer.
 
 The API listener (``127.0.0.1``) answers v1.1 and v2 through one routing
-table, and v3 through the v3 modules; the storage listener (reached as ``localhost``, a different host for
-HTTP clients) serves artifacts. Every request goes the same way: faults,
-then the token, then the route, then the body's schema, then the handler,
-under the state's lock.
+table, and v3 through the v3 modules, with one token check for all three;
+the storage listener (reached as ``localhost``, a different host for HTTP
+clients) serves artifacts. Every request goes the same way: faults, then the
+token, then the route, then the body's schema, then the handler, under the
+state's lock.
 """
 
 from __future__ import annotations
