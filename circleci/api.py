@@ -137,9 +137,8 @@ class Api(BaseClient):
         """
         if self._v3 is None:
             from .v3 import ApiV3
-            from .v3.client import v3_url
 
-            self._v3 = ApiV3(url=v3_url(self.url), transport=self._transport)
+            self._v3 = ApiV3(url=versioned_url(self.url, "v3"), transport=self._transport)
         return self._v3
 
     def get_user_info(self) -> Any:

@@ -7,13 +7,14 @@ OpenAPI spec, grouped in one module per tag of the spec, and
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar, Union
 
 from urllib3.util.retry import Retry
 
 from .._args import VCS_TYPES, method_name, required, walk_limit
-from .._client import BaseClient
+from .._client import BaseClient, versioned_url
 from .._operation import Operation
 from ..error import InvalidArgumentError, PaginationLoopError
 from ..transport import (
@@ -147,19 +148,16 @@ class ApiV2(
             max_body_size=max_body_size,
         )
 
-    @property
+    @functools.cached_property
     def v3(self) -> ApiV3:
         """An :class:`~circleci.v3.ApiV3` sharing this client's token, connections and policy.
 
         Its URL is this client's with ``v2`` replaced by ``v3``. API v3
         exists on CircleCI Cloud only.
         """
-        if self.__dict__.get("_v3") is None:
-            from ..v3 import ApiV3
-            from ..v3.client import v3_url
+        from ..v3 import ApiV3
 
-            self.__dict__["_v3"] = ApiV3(url=v3_url(self.url), transport=self._transport)
-        return self.__dict__["_v3"]
+        return ApiV3(url=versioned_url(self.url, "v3"), transport=self._transport)
 
     def iterate(
         self, method: Callable[..., _PageLike[T]], *args: Any, limit: Optional[int] = None, **kwargs: Any

@@ -138,13 +138,7 @@ class JobOperations(V3Client):
 
         Streamed like :meth:`get_job_stdout` (without ``Range``).
 
-        In practice a step number is needed: the reference lists both filters
-        as optional, but without ``filter_step_num`` no step is named, so
-        :class:`~circleci.testing.FakeCircleCI` answers 404 ("step not found"),
-        raised as :class:`~circleci.error.NotFound` (the reference does not say
-        what CircleCI answers then). Pass the step's ``num`` from
-        :meth:`get_job` (``data.attributes.parallel_executions[i].steps[j].num``:
-        0 for the first step, then 101, 102, ...), e.g. ``filter_step_num=101``.
+        A step number is needed in practice, as :meth:`get_job_stdout` explains.
 
         :param job_id: the job's id.
         :param filter_execution: the parallel execution (0-based), sent as ``filter[execution]``.
@@ -172,13 +166,7 @@ class JobOperations(V3Client):
         Streamed like :meth:`get_job_stdout`; the reference does not say
         that this endpoint honours ``Range``, so it is always read whole.
 
-        In practice a step number is needed: the reference lists both filters
-        as optional, but without ``filter_step_num`` no step is named, so
-        :class:`~circleci.testing.FakeCircleCI` answers 404 ("step not found"),
-        raised as :class:`~circleci.error.NotFound` (the reference does not say
-        what CircleCI answers then). Pass the step's ``num`` from
-        :meth:`get_job` (``data.attributes.parallel_executions[i].steps[j].num``:
-        0 for the first step, then 101, 102, ...), e.g. ``filter_step_num=101``.
+        A step number is needed in practice, as :meth:`get_job_stdout` explains.
 
         :param job_id: the job's id.
         :param filter_execution: the parallel execution (0-based), sent as ``filter[execution]``.
